@@ -1,0 +1,108 @@
+import type { RepoDetail } from '@grove/shared';
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { installFakeFetch } from '../../testing/fake-fetch';
+import { renderWithProviders } from '../../testing/render';
+import { ContentRoute } from './content';
+
+const detail = (name: string, permission: string): RepoDetail => ({
+  id: 42,
+  name,
+  shortName: name.split('/').pop()!,
+  type: 'hg',
+  private: false,
+  description: `About ${name}`,
+  owner: 'alice',
+  forkOf: null,
+  state: 'repo_state_created',
+  updatedOn: new Date().toISOString(),
+  tip: null,
+  landingRevision: 'rev:tip',
+  enableStatistics: false,
+  enableDownloads: false,
+  cloneUri: null,
+  createdOn: new Date().toISOString(),
+  group: null,
+  followers: 0,
+  forks: 0,
+  following: false,
+  fields: [],
+  permission,
+});
+
+const browse = (group: string) => ({
+  group: { id: 1, name: group, description: '', parents: [] },
+  groups: [],
+  repositories: { items: [], total: 0, page: 1, size: 100 },
+  canCreateRepository: false,
+  canCreateGroup: false,
+});
+
+/** A server with the given repositories (name → my permission) and groups; signed in as bob. */
+function serve(repos: Record<string, string>, groups: string[]) {
+  return installFakeFetch(({ url }) => {
+    if (url.pathname === '/api/v1/me') return { body: { user: { id: 3, username: 'bob', firstname: '', lastname: '', email: null, admin: false, anonymous: false }, csrfToken: 't' } };
+    if (url.pathname === '/api/v1/me/permissions') return { body: { global: [], repositories: [], repoGroups: [], userGroups: [] } };
+    const repo = /^\/api\/v1\/repos\/([^/]+)$/.exec(url.pathname);
+    if (repo) {
+      const name = decodeURIComponent(repo[1]!);
+      return name in repos ? { body: detail(name, repos[name]!) } : { status: 404, body: { message: `Repository ${name} not found` } };
+    }
+    if (url.pathname === '/api/v1/browse') {
+      const group = url.searchParams.get('group')!;
+      return groups.includes(group) ? { body: browse(group) } : { status: 404, body: { message: `Repository group ${group} not found` } };
+    }
+    return { status: 404, body: { message: 'unexpected' } };
+  });
+}
+
+const render = (path: string) =>
+  renderWithProviders(
+    <Routes>
+      <Route path="*" element={<ContentRoute />} />
+    </Routes>,
+    { route: path },
+  );
+
+describe('ContentRoute: repository names contain "/"', () => {
+  let server: ReturnType<typeof installFakeFetch>;
+  afterEach(() => server.restore());
+
+  it('opens the settings of a repository inside groups for its admins', async () => {
+    server = serve({ 'team/sub/hello': 'repository.admin' }, ['team', 'team/sub']);
+    render('/team/sub/hello/settings/permissions');
+    expect(await screen.findByRole('navigation', { name: 'Repository settings' })).toBeTruthy();
+    expect(server.calls.some((c) => c.url.pathname === '/api/v1/repos/team%2Fsub%2Fhello')).toBe(true);
+  });
+
+  it('shows readers who are not admins the 403 panel', async () => {
+    server = serve({ 'team/hello': 'repository.read' }, ['team']);
+    render('/team/hello/settings');
+    expect((await screen.findByRole('alert')).textContent).toContain('403');
+    expect(screen.queryByRole('navigation', { name: 'Repository settings' })).toBeNull();
+  });
+
+  it('a bare path is a repository when there is one, else a group', async () => {
+    server = serve({ 'team/hello': 'repository.read' }, ['team']);
+    const { unmount } = render('/team/hello');
+    expect(await screen.findByText('About team/hello')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Settings' })).toBeNull();
+    unmount();
+    render('/team');
+    expect(await screen.findByRole('heading', { name: /team/ })).toBeTruthy();
+    expect(screen.queryByText(/About/)).toBeNull();
+  });
+
+  it('a path ending in a settings tab that names no repository falls back to the whole path', async () => {
+    server = serve({ 'a/settings/advanced': 'repository.admin' }, ['a', 'a/settings']);
+    render('/a/settings/advanced');
+    expect(await screen.findByText('About a/settings/advanced')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('/a/settings/advanced/settings');
+  });
+
+  it('nothing there: 404', async () => {
+    server = serve({}, []);
+    render('/nope/settings');
+    expect((await screen.findByRole('alert')).textContent).toContain('404');
+  });
+});

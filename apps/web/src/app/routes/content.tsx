@@ -1,0 +1,53 @@
+import { Navigate, useParams } from 'react-router';
+import { QueryState } from '../../components/ui/query-state';
+import { BrowseView } from '../../features/browse/components/browse-view';
+import { useRepoLookup } from '../../features/repos/api/lookup-repo';
+import { contentUrl, repoSettingsCandidates, repoSettingsUrl, type RepoSettingsTab } from '../../lib/paths';
+import { RequireUser } from '../require-user';
+import { RepoPage } from './repo/repo-page';
+import { RepoSettingsPage } from './repo/repo-settings';
+
+/**
+ * Every path outside `/_admin`: `/{repo}/settings[/{tab}]`, a repository `/{repo}`, or a group
+ * `/{group}`. Names contain `/`, so the path is matched against the repositories that exist
+ * (web-ui.md §0): settings routes first, then a bare path as a repository, then as a group.
+ */
+export function ContentRoute() {
+  const path = (useParams()['*'] ?? '').replace(/^\/+|\/+$/g, '');
+  const candidates = repoSettingsCandidates(path);
+  if (!path) return <BrowseView />;
+  if (candidates.length > 0) return <RepoSettingsResolver key={path} path={path} candidates={candidates} />;
+  return <RepoOrGroup key={path} path={path} />;
+}
+
+function RepoSettingsResolver({ path, candidates }: { path: string; candidates: { repo: string; tab: RepoSettingsTab }[] }) {
+  const lookup = useRepoLookup(candidates.map((c) => c.repo));
+  return (
+    <QueryState query={lookup}>
+      {(match) => {
+        // No repository there: the whole path names a repository or group (e.g. `a/settings/advanced`).
+        if (!match) return <RepoOrGroup path={path} />;
+        const tab = candidates.find((c) => c.repo === match.ref)!.tab;
+        if (match.ref !== match.repo.name) return <Navigate to={repoSettingsUrl(match.repo.name, tab)} replace />;
+        return (
+          <RequireUser>
+            <RepoSettingsPage name={match.repo.name} tab={tab} />
+          </RequireUser>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function RepoOrGroup({ path }: { path: string }) {
+  const lookup = useRepoLookup([path]);
+  return (
+    <QueryState query={lookup}>
+      {(match) => {
+        if (!match) return <BrowseView group={path} />;
+        if (match.ref !== match.repo.name) return <Navigate to={contentUrl(match.repo.name)} replace />;
+        return <RepoPage repo={match.repo} />;
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,5 @@
+import { BrowseView } from '../../features/browse/components/browse-view';
+
+export function HomeRoute() {
+  return <BrowseView />;
+}

@@ -1,0 +1,5 @@
+export const adminKeys = {
+  all: ['admin'] as const,
+  defaultPermissions: () => [...adminKeys.all, 'default-permissions'] as const,
+  settings: () => [...adminKeys.all, 'settings'] as const,
+};

@@ -1,0 +1,4 @@
+export * from './dto';
+export * from './permissions';
+export * from './validation';
+export * from './vcs';

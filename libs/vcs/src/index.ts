@@ -1,0 +1,18 @@
+export * from './errors';
+export * from './names';
+export * from './vcs';
+export * from './service';
+export * from './remote-url';
+export { parseDiff, unquotePath, type ParseDiffOptions } from './diff/parse-diff';
+export { computeGraph, visibleParents, type GraphNodeFlags, type GraphSource } from './graph/graph';
+export { GitRepository } from './git/git-repository';
+export { HgRepository } from './hg/hg-repository';
+export type { GitHttpRequest, GitHttpBackendProcess, CgiResponse, GitSshService } from './git/git-serve';
+export { HgHttpWorkerPool, HG_WORKER_HEADERS, type HgHttpWorkerOptions, type HgWorkerLease, type HgWorkerStats } from './hg/http-workers';
+export type { HgPoolOptions, HgPoolStats } from './hg/cmdserver-pool';
+export type { CatFilePoolOptions } from './git/cat-file-pool';
+export type { VcsChildProcess, RunningProcessInfo } from './process/run';
+export { redactCredentials } from './process/redact';
+export type { VcsLogger, VcsTuning } from './context';
+export type * from '@grove/shared';
+export { listDeletedEntries, parseDeletedName, type DeletedEntry } from './deleted';
