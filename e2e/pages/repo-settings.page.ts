@@ -8,6 +8,11 @@ export class RepoSettingsPage {
     await this.page.goto(`/${repo}/settings/permissions`);
   }
 
+  async gotoTab(repo: string, tab: 'Advanced' | 'Remote') {
+    await this.page.goto(`/${repo}/settings`);
+    await this.page.getByRole('link', { name: tab, exact: true }).click();
+  }
+
   /** Adds a user or user group through the autocomplete and picks its level (Save separately). */
   async add(name: string, level: 'None' | 'Read' | 'Write' | 'Admin') {
     await this.page.getByRole('combobox', { name: 'Add user or user group' }).fill(name);

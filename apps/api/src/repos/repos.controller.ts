@@ -8,6 +8,7 @@ import {
   ForkRepo,
   GrantRepositoryPermission,
   Page,
+  PullRepo,
   PermissionEntries,
   RepoDetail,
   RevokePermissionQuery,
@@ -27,6 +28,7 @@ import {
   ResolvedPath,
   RepoListItem,
   permissionEntriesSchema,
+  pullRepoSchema,
   repoDetailSchema,
   revokePermissionQuerySchema,
   updateRepoSchema,
@@ -131,6 +133,30 @@ export class ReposController {
   @ApiOperation({ summary: 'Stop following a repository' })
   async unfollow(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<void> {
     await this.repos.follow(actor, ref, false);
+  }
+
+  @Put('repos/:ref/public-journal')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Add to the public journal (admin): the default user follows the repository' })
+  async addToPublicJournal(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<void> {
+    await this.repos.setPublicJournal(actor, ref, true);
+  }
+
+  @Delete('repos/:ref/public-journal')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove from the public journal (admin)' })
+  async removeFromPublicJournal(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<void> {
+    await this.repos.setPublicJournal(actor, ref, false);
+  }
+
+  @Post('repos/:ref/pull')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pull changes from the remote repository (admin): the stored remote URL, a given one, or the parent of a fork' })
+  @ZodBody(pullRepoSchema)
+  @ZodResponse(repoDetailSchema)
+  async pull(@CurrentActor() actor: Actor, @RefParam() ref: string, @Body() body: PullRepo): Promise<RepoDetail> {
+    const repo = await this.repos.pullFromRemote(actor, ref, body.cloneUri);
+    return this.repos.detail(actor, `_${repo.id}`);
   }
 
   @Get('repos/:ref/permissions')

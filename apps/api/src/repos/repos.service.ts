@@ -308,6 +308,7 @@ export class ReposService {
     if (input.fields && !(await this.settings.getBool('repository_fields'))) {
       throw new DomainError(ErrorCode.BadRequest, 'Repository extra fields are disabled on this site');
     }
+    const forkId = input.forkOf !== undefined ? await this.checkForkParent(actor, repo, input.forkOf) : repo.forkId;
     const oldName = repo.name;
     const becomesPrivate = input.private === true && !repo.private;
 
@@ -324,6 +325,7 @@ export class ReposService {
           ...(input.enableDownloads !== undefined && { enableDownloads: input.enableDownloads }),
           ...(input.cloneUri !== undefined && { cloneUri: input.cloneUri }),
           ...(owner && { ownerId: owner.id }),
+          forkId,
         });
         await m.save(repo);
         // §7: making a repository private overwrites the default entry with none.
@@ -445,6 +447,34 @@ export class ReposService {
     });
     repo.changesetCache = changesetCache;
     return repo;
+  }
+
+  /**
+   * "Fork of" (advanced settings): the parent must be readable by the admin, of the same type,
+   * and not the repository itself or one of its own forks (a cycle).
+   */
+  private async checkForkParent(actor: Actor, repo: Repository, parentId: number | null): Promise<number | null> {
+    if (parentId === null || parentId === repo.forkId) return parentId;
+    const parent = await this.find(`_${parentId}`);
+    await this.permissions.requireRepository(actor.user, parent, 'read');
+    if (parent.type !== repo.type) throw new DomainError(ErrorCode.BadRequest, `${parent.name} is a ${parent.type} repository; a fork must have the same type`);
+    if (parent.id === repo.id || (await this.forkTree(repo.id)).some((r) => r.id === parent.id)) {
+      throw new DomainError(ErrorCode.BadRequest, `${repo.name} cannot be a fork of ${parent.name}: that would make a cycle`);
+    }
+    return parent.id;
+  }
+
+  /** Admins add a repository to, or remove it from, the public journal (what the `default` user follows). */
+  async setPublicJournal(actor: Actor, ref: string, on: boolean): Promise<void> {
+    const repo = await this.find(ref);
+    await this.permissions.requireRepository(actor.user, repo, 'admin');
+    await this.dataSource.transaction(async (m) => {
+      const userId = await this.grants.defaultUserId(m);
+      const existing = await m.findOne(UserFollowing, { where: { userId, followsRepositoryId: repo.id } });
+      if (on === !!existing) return;
+      if (on) await m.insert(UserFollowing, { userId, followsRepositoryId: repo.id, followsUserId: null, followsFrom: new Date() });
+      else await m.delete(UserFollowing, { id: existing!.id });
+    });
   }
 
   async follow(actor: Actor, ref: string, follow: boolean): Promise<void> {
@@ -665,7 +695,7 @@ export class ReposService {
 
   async toDetail(repo: Repository, permission: string, viewer: User): Promise<RepoDetail> {
     const m = this.dataSource.manager;
-    const [owner, group, fork, followers, forks, following, fields] = await Promise.all([
+    const [owner, group, fork, followers, forks, following, fields, publicJournal] = await Promise.all([
       m.findOne(User, { where: { id: repo.ownerId }, select: { id: true, username: true } }),
       repo.groupId ? m.findOne(RepoGroup, { where: { id: repo.groupId }, select: { id: true, name: true } }) : null,
       repo.forkId ? m.findOne(Repository, { where: { id: repo.forkId }, select: { id: true, name: true } }) : null,
@@ -673,6 +703,7 @@ export class ReposService {
       m.count(Repository, { where: { forkId: repo.id } }),
       viewer.isDefaultUser ? 0 : m.count(UserFollowing, { where: { followsRepositoryId: repo.id, userId: viewer.id } }),
       m.find(RepositoryField, { where: { repositoryId: repo.id }, order: { key: 'ASC' } }),
+      this.grants.defaultUserId(m).then((userId) => m.count(UserFollowing, { where: { followsRepositoryId: repo.id, userId } })),
     ]);
     return {
       id: repo.id,
@@ -695,6 +726,7 @@ export class ReposService {
       followers,
       forks,
       following: following > 0,
+      inPublicJournal: publicJournal > 0,
       fields: fields.map((f) => ({ key: f.key, label: f.label, description: f.description, type: f.type, value: f.value })),
       permission,
     };

@@ -92,6 +92,8 @@ export const repoDetailSchema = repoListItemSchema.extend({
   followers: z.number().int(),
   forks: z.number().int(),
   following: z.boolean(),
+  /** the `default` user follows it: its events appear in the public journal */
+  inPublicJournal: z.boolean(),
   fields: z.array(repoFieldSchema),
   /** the viewer's effective permission */
   permission: z.string(),
@@ -140,11 +142,17 @@ export const updateRepoSchema = z
     ...repoOptions,
     owner: z.string().max(255).optional(),
     cloneUri: z.string().max(255).nullable().optional(),
+    /** id of the repository this one is a fork of (readable, same type), or null for "not a fork" */
+    forkOf: z.number().int().positive().nullable().optional(),
     /** values of extra fields, by key */
     fields: z.record(z.string().max(250), z.string().max(10000)).optional(),
   })
   .strict();
 export type UpdateRepo = z.infer<typeof updateRepoSchema>;
+
+/** "Pull changes from remote": the stored remote (or the fork's parent) unless a URI is given. */
+export const pullRepoSchema = z.object({ cloneUri: z.string().min(1).max(255).optional() }).strict();
+export type PullRepo = z.infer<typeof pullRepoSchema>;
 
 export const deleteRepoQuerySchema = z.object({ forks: z.enum(['detach', 'delete']).optional() }).strict();
 export type DeleteRepoQuery = z.infer<typeof deleteRepoQuerySchema>;

@@ -26,6 +26,7 @@ const detail = (name: string, permission: string): RepoDetail => ({
   followers: 0,
   forks: 0,
   following: false,
+  inPublicJournal: false,
   fields: [],
   permission,
 });

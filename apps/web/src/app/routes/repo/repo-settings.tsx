@@ -15,6 +15,7 @@ import { useRevokeRepoPermission } from '../../../features/repos/api/revoke-repo
 import { useUpdateRepo } from '../../../features/repos/api/update-repo';
 import { RepoAdvanced } from '../../../features/repos/components/repo-advanced';
 import { RepoFieldsPanel } from '../../../features/repos/components/repo-fields-panel';
+import { RepoRemotePanel } from '../../../features/repos/components/repo-remote-panel';
 import { RepoSettingsForm } from '../../../features/repos/components/repo-settings-form';
 import { useT } from '../../../lib/i18n';
 import { parentName, repoSettingsUrl, type RepoSettingsTab } from '../../../lib/paths';
@@ -42,12 +43,14 @@ export function RepoSettingsPage({ name, tab }: { name: string; tab: RepoSetting
                 { to: repoSettingsUrl(repo.name, 'permissions'), label: t('repos.tabPermissions') },
                 { to: repoSettingsUrl(repo.name, 'advanced'), label: t('repos.tabAdvanced') },
                 { to: repoSettingsUrl(repo.name, 'fields'), label: t('repos.tabFields') },
+                { to: repoSettingsUrl(repo.name, 'remote'), label: t('repos.tabRemote') },
               ]}
             />
             {tab === 'settings' && <RepoSettingsTab repo={repo} />}
             {tab === 'permissions' && <RepoPermissionsTab repo={repo} />}
             {tab === 'advanced' && <RepoAdvanced repo={repo} />}
             {tab === 'fields' && <RepoFieldsPanel repo={repo} />}
+            {tab === 'remote' && <RepoRemotePanel repo={repo} />}
           </section>
         )
       }

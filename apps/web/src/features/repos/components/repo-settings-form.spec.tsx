@@ -24,6 +24,7 @@ const repo: RepoDetail = {
   followers: 1,
   forks: 0,
   following: false,
+  inPublicJournal: false,
   fields: [{ key: 'ticket', label: 'Ticket', description: '', type: 'str', value: 'T-1' }],
   permission: 'repository.admin',
 };
