@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url);
 const api = require('@grove/api');
 const pg = require('pg');
 
-const REQUESTS = Number(process.argv[process.argv.indexOf('--requests') + 1] || 200);
+const requestsFlag = process.argv.indexOf('--requests');
+const REQUESTS = requestsFlag > 0 ? Number(process.argv[requestsFlag + 1]) : 200;
+if (!Number.isInteger(REQUESTS) || REQUESTS < 1) throw new Error('--requests needs a positive whole number');
 const COUNTS = { repos: 10_000, users: 1_000, userGroups: 200, repoGroups: 500 };
 
 // Deterministic pseudo-random numbers (mulberry32), so runs are comparable.

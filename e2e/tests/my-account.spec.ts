@@ -64,6 +64,8 @@ test('a user adds an API key and an SSH key, changes the password and logs in ag
   await expect(page.getByTestId('signed-in-user')).toHaveText(`Signed in as ${erin.username}`);
 
   await page.getByRole('button', { name: 'Log out' }).click();
+  // the login page sends signed-in users home: wait until the logout has landed
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
   await login.goto();
   await login.login(erin.username, erin.password);
   await expect(login.error()).toHaveText('Invalid username or password');
