@@ -3,7 +3,7 @@ import { LoginPage } from '../pages/login.page';
 import { RepoSettingsPage } from '../pages/repo-settings.page';
 import { expect, test } from '../support/fixtures';
 
-test('repository admins use the advanced and remote tabs: public journal, fork of, pull from remote', async ({ page, grove }) => {
+test('repository admins use the advanced, remote and statistics tabs', async ({ page, grove }) => {
   const login = new LoginPage(page);
   await login.goto();
   await login.login(grove.admin.username, grove.admin.password);
@@ -38,4 +38,15 @@ test('repository admins use the advanced and remote tabs: public journal, fork o
   // A repository that is neither a fork nor has a remote cannot pull.
   await settings.gotoTab('upstream', 'Remote');
   await expect(page.getByRole('button', { name: 'Pull changes from remote repository' })).toBeDisabled();
+
+  // Statistics: off by default; once enabled, the tab shows how far gathering got and resets it.
+  await page.getByRole('link', { name: 'Statistics', exact: true }).click();
+  await expect(page.getByText('Statistics are disabled for this repository; enable them on the settings tab.')).toBeVisible();
+  const enabled = await page.request.patch('/api/v1/repos/upstream', { headers: { Authorization: `Bearer ${grove.admin.apiKey}` }, data: { enableStatistics: true } });
+  expect(enabled.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId('statistics-progress')).toHaveText('0 of 0 (100 %)');
+  await page.getByRole('button', { name: 'Reset statistics' }).click();
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByTestId('statistics-progress')).toHaveText('0 of 0 (100 %)');
 });

@@ -14,6 +14,7 @@ import { RepoGroupsModule } from './repo-groups/repo-groups.module';
 import { ReposModule } from './repos/repos.module';
 import { SettingsModule } from './settings/settings.module';
 import { SpaModule } from './spa/spa.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { UsersModule } from './users/users.module';
 
@@ -34,6 +35,7 @@ export class AppModule {
         UserGroupsModule,
         RepoGroupsModule,
         ReposModule,
+        StatisticsModule,
         AdminModule,
         HealthModule,
         JsonRpcModule,

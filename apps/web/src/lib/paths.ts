@@ -10,7 +10,7 @@ export function contentUrl(name: string): string {
   return `/${name}`;
 }
 
-export const REPO_SETTINGS_TABS = ['settings', 'permissions', 'advanced', 'fields', 'remote'] as const;
+export const REPO_SETTINGS_TABS = ['settings', 'permissions', 'advanced', 'fields', 'remote', 'statistics'] as const;
 export type RepoSettingsTab = (typeof REPO_SETTINGS_TABS)[number];
 
 /** `/{repo}/settings` and its tabs `/{repo}/settings/{tab}`. */

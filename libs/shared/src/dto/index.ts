@@ -4,5 +4,6 @@ export * from './pagination.dto';
 export * from './permissions.dto';
 export * from './repo-groups.dto';
 export * from './repos.dto';
+export * from './statistics.dto';
 export * from './user-groups.dto';
 export * from './users.dto';

@@ -16,6 +16,7 @@ import { useUpdateRepo } from '../../../features/repos/api/update-repo';
 import { RepoAdvanced } from '../../../features/repos/components/repo-advanced';
 import { RepoFieldsPanel } from '../../../features/repos/components/repo-fields-panel';
 import { RepoRemotePanel } from '../../../features/repos/components/repo-remote-panel';
+import { StatisticsSettingsPanel } from '../../../features/statistics/components/statistics-settings-panel';
 import { RepoSettingsForm } from '../../../features/repos/components/repo-settings-form';
 import { useT } from '../../../lib/i18n';
 import { parentName, repoSettingsUrl, type RepoSettingsTab } from '../../../lib/paths';
@@ -44,6 +45,7 @@ export function RepoSettingsPage({ name, tab }: { name: string; tab: RepoSetting
                 { to: repoSettingsUrl(repo.name, 'advanced'), label: t('repos.tabAdvanced') },
                 { to: repoSettingsUrl(repo.name, 'fields'), label: t('repos.tabFields') },
                 { to: repoSettingsUrl(repo.name, 'remote'), label: t('repos.tabRemote') },
+                { to: repoSettingsUrl(repo.name, 'statistics'), label: t('repos.tabStatistics') },
               ]}
             />
             {tab === 'settings' && <RepoSettingsTab repo={repo} />}
@@ -51,6 +53,7 @@ export function RepoSettingsPage({ name, tab }: { name: string; tab: RepoSetting
             {tab === 'advanced' && <RepoAdvanced repo={repo} />}
             {tab === 'fields' && <RepoFieldsPanel repo={repo} />}
             {tab === 'remote' && <RepoRemotePanel repo={repo} />}
+            {tab === 'statistics' && <StatisticsSettingsPanel repo={repo} />}
           </section>
         )
       }
