@@ -44,6 +44,7 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to={user ? '/_admin/journal' : '/_admin/public_journal'}>{user ? t('nav.journal') : t('nav.publicJournal')}</NavLink>
           {adminEntries.map((entry) => (
             <NavLink key={entry} to={ADMIN_LINKS[entry].to}>
               {t(ADMIN_LINKS[entry].label)}

@@ -44,7 +44,7 @@ function purifier() {
       // Inline style: only a plain `color`.
       if (data.attrName === 'style' && !SAFE_COLOR.test(data.attrValue)) data.keepAttr = false;
       // DOMPurify lets data: URIs through on images; the allow-list does not.
-      if ((data.attrName === 'src' || data.attrName === 'href') && !ALLOWED_URI.test(data.attrValue.replace(/[\u0000-\u0020]/g, ''))) data.keepAttr = false;
+      if ((data.attrName === 'src' || data.attrName === 'href') && !ALLOWED_URI.test([...data.attrValue].filter((c) => c.charCodeAt(0) > 32).join(''))) data.keepAttr = false;
     });
     hooked = true;
   }

@@ -90,7 +90,7 @@ export function DiffFileView({
   onToggle,
   links = {},
 }: {
-  file: DiffFile;
+  file: DiffFile & { id?: string };
   mode: DiffMode;
   collapsed: boolean;
   onToggle: () => void;
@@ -98,7 +98,7 @@ export function DiffFileView({
 }) {
   const t = useT();
   const highlighter = useHighlighter();
-  const fid = safeFileId(file.path);
+  const fid = file.id ?? safeFileId(file.path);
   const language = languageForPath(file.path);
   const highlight: Highlight = (line) => highlighter?.highlightLines(line, language)?.[0] ?? null;
   const hunks = useMemo(() => file.hunks.map((hunk) => ({ hunk, words: wordDiffs(hunk) })), [file]);

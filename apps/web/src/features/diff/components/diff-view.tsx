@@ -13,7 +13,7 @@ export function DiffView({
   fullDiffHref,
   fileLinks,
 }: {
-  diff: ParsedDiff;
+  diff: Omit<ParsedDiff, 'files'> & { files: (DiffFile & { id?: string })[] };
   mode: DiffMode;
   fullDiffHref?: string;
   fileLinks?: (file: DiffFile) => DiffFileLinks;

@@ -1,0 +1,118 @@
+import type { JournalEntryDto } from '@grove/shared';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Age } from '../../components/ui/age';
+import { Pager } from '../../components/ui/pager';
+import { QueryState } from '../../components/ui/query-state';
+import { useJournal, type JournalKind } from '../../features/journal/api/get-journal';
+import { useT } from '../../lib/i18n';
+import { repoUrls } from '../../lib/repo-paths';
+
+/** Journal entries grouped by day (newest first), then by user. */
+function groupByDay(entries: JournalEntryDto[]): [string, [string, JournalEntryDto[]][]][] {
+  const days = new Map<string, Map<string, JournalEntryDto[]>>();
+  for (const e of entries) {
+    const day = e.date.slice(0, 10);
+    const users = days.get(day) ?? new Map<string, JournalEntryDto[]>();
+    days.set(day, users);
+    users.set(e.username, [...(users.get(e.username) ?? []), e]);
+  }
+  return [...days].map(([day, users]) => [day, [...users]]);
+}
+
+function EntryText({ entry }: { entry: JournalEntryDto }) {
+  const t = useT();
+  const repo = entry.repository;
+  const hashes = entry.action === 'push' || entry.action === 'push_local' || entry.action === 'push_remote' ? (entry.parameter ?? '').split(',').filter(Boolean) : [];
+  return (
+    <>
+      <span className="action">{t('journal.action', { action: entry.action.replace(/_/g, ' ') })}</span>{' '}
+      {repo ? <Link to={`/${repo.name}`}>{repo.name}</Link> : entry.repositoryName}
+      {hashes.length > 0 ? (
+        <span className="hashes">
+          {' '}
+          {hashes.slice(0, hashes.length === 4 ? 4 : 3).map((h) =>
+            repo ? (
+              <Link key={h} to={repoUrls.changeset(repo.name, h)}>
+                {h.slice(0, 12)}
+              </Link>
+            ) : (
+              <span key={h}>{h.slice(0, 12)} </span>
+            ),
+          )}
+          {hashes.length > 4 && ` ${t('journal.more', { n: hashes.length - 3 })}`}
+          {repo && hashes.length > 1 && (
+            <>
+              {' '}
+              <Link to={repoUrls.range(repo.name, hashes[hashes.length - 1]!.slice(0, 12), hashes[0]!.slice(0, 12))}>{t('journal.compareView')}</Link>
+            </>
+          )}
+        </span>
+      ) : (
+        entry.parameter && <span className="parameter"> {entry.parameter}</span>
+      )}
+    </>
+  );
+}
+
+/** `/_admin/journal` (mine), `/_admin/public_journal`, and the admin journal with its filter. */
+export function JournalRoute({ kind }: { kind: JournalKind }) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page')) || 1;
+  const filter = params.get('filter') ?? '';
+  const [draft, setDraft] = useState(filter);
+  const journal = useJournal(kind, page, filter);
+  const title = kind === 'mine' ? t('journal.title') : kind === 'public' ? t('journal.publicTitle') : t('journal.adminTitle');
+  return (
+    <section className="journal">
+      <h1>{title}</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(draft ? { filter: draft } : {});
+        }}
+      >
+        <input aria-label={t('journal.filter')} placeholder={t('journal.filterHelp')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <button type="submit" className="button">
+          {t('common.filter')}
+        </button>
+      </form>
+      {kind === 'mine' && (
+        <p>
+          <Link to="/_admin/my_account/watched">{t('journal.watched')}</Link> · <Link to="/_admin/my_account/repos">{t('journal.myRepos')}</Link>
+        </p>
+      )}
+      <QueryState query={journal}>
+        {(data) => (
+          <>
+            {data.items.length === 0 && <p>{t('journal.empty')}</p>}
+            {groupByDay(data.items).map(([day, users]) => (
+              <div key={day} className="journal-day">
+                <h2>{day}</h2>
+                {users.map(([user, entries]) => (
+                  <div key={user} className="journal-user">
+                    <h3>{user}</h3>
+                    <ul>
+                      {entries.map((e) => (
+                        <li key={e.id} data-testid="journal-entry">
+                          <EntryText entry={e} /> · <Age date={e.date} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </div>
+            ))}
+            <Pager
+              page={page}
+              size={data.size}
+              total={data.total}
+              onPage={(p) => setParams(filter ? { filter, page: String(p) } : { page: String(p) })}
+            />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
