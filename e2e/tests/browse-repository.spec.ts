@@ -19,7 +19,7 @@ for (const type of ['git', 'hg'] as const) {
     await repo.gotoSummary(name);
     await expect(page.getByRole('heading', { name: 'Hello Grove' })).toBeVisible();
     await expect(page.locator('.readme')).toContainText('<script>window.pwned = 1</script>');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await expect(page.getByLabel('Clone URL')).toHaveValue(new RegExp(`/${name}$`));
     await expect(repo.changelogRows()).toHaveCount(2);
 

@@ -16,6 +16,7 @@ describe('parseRepoPage', () => {
     ['raw/tip/a.txt', { page: 'data', apiPath: 'raw', query: { rev: 'tip', path: 'a.txt' } }],
     ['raw-changeset/abc', { page: 'data', apiPath: 'changesets/abc/raw', query: {} }],
     ['archive/tip.zip', { page: 'data', apiPath: 'archive/tip.zip', query: {} }],
+    ['diff-2way/a/b.txt', { page: 'diff', path: 'a/b.txt', twoWay: true }],
     ['nonsense', { page: 'unknown' }],
   ])('%s', (rest, expected) => {
     expect(parseRepoPage(rest)).toEqual(expected);

@@ -9,7 +9,7 @@ export type RepoPageRoute =
   | { page: 'files'; rev: string; path: string }
   | { page: 'annotate'; rev: string; path: string }
   | { page: 'edit' | 'add' | 'delete'; rev: string; path: string }
-  | { page: 'diff'; path: string }
+  | { page: 'diff'; path: string; twoWay?: boolean }
   | { page: 'compare'; base?: string; head?: string }
   | { page: 'forks' }
   | { page: 'followers' }
@@ -53,6 +53,8 @@ export function parseRepoPage(rest: string): RepoPageRoute {
       return { page: keyword, rev, path };
     case 'diff':
       return { page: 'diff', path: more.join('/') };
+    case 'diff-2way':
+      return { page: 'diff', path: more.join('/'), twoWay: true };
     case 'compare': {
       const spec = more.join('/');
       const m = /^(?:\w+@)?(.+?)\.\.\.(?:\w+@)?(.+)$/.exec(spec);

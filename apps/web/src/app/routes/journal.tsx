@@ -5,7 +5,8 @@ import { Age } from '../../components/ui/age';
 import { Pager } from '../../components/ui/pager';
 import { QueryState } from '../../components/ui/query-state';
 import { useJournal, type JournalKind } from '../../features/journal/api/get-journal';
-import { useT } from '../../lib/i18n';
+import { useT, type Translate } from '../../lib/i18n';
+import { en, type MessageKey } from '../../locales/en';
 import { repoUrls } from '../../lib/repo-paths';
 
 /** Journal entries grouped by day (newest first), then by user. */
@@ -20,14 +21,31 @@ function groupByDay(entries: JournalEntryDto[]): [string, [string, JournalEntryD
   return [...days].map(([day, users]) => [day, [...users]]);
 }
 
+/** The action's text; unknown actions show their name. */
+function actionText(action: string, t: Translate): string {
+  const key = `journal.a.${action}`;
+  return key in en ? t(key as MessageKey) : action.replace(/_/g, ' ');
+}
+
+const PUSH_ACTIONS = new Set(['push', 'push_local', 'push_remote', 'pull']);
+
 function EntryText({ entry }: { entry: JournalEntryDto }) {
   const t = useT();
   const repo = entry.repository;
-  const hashes = entry.action === 'push' || entry.action === 'push_local' || entry.action === 'push_remote' ? (entry.parameter ?? '').split(',').filter(Boolean) : [];
+  const params = PUSH_ACTIONS.has(entry.action) ? (entry.parameter ?? '').split(',').filter(Boolean) : [];
+  // `delete_branch=>x` / `tag=>x` entries of a push
+  const special = params.map((p) => /^(delete_branch|tag)=>(.+)$/.exec(p)).filter((m): m is RegExpExecArray => !!m);
+  const hashes = params.filter((p) => !p.includes('=>'));
   return (
     <>
-      <span className="action">{t('journal.action', { action: entry.action.replace(/_/g, ' ') })}</span>{' '}
+      <span className="action">{actionText(entry.action, t)}</span>{' '}
       {repo ? <Link to={`/${repo.name}`}>{repo.name}</Link> : entry.repositoryName}
+      {special.map((m) => (
+        <span key={m[0]} className="ref-change">
+          {' '}
+          {m[1] === 'tag' ? t('journal.createdTag', { name: m[2]! }) : t('journal.deletedBranch', { name: m[2]! })}
+        </span>
+      ))}
       {hashes.length > 0 ? (
         <span className="hashes">
           {' '}

@@ -94,7 +94,9 @@ export function ChangelogPage({ rev, path }: { rev?: string; path?: string }) {
       <QueryState query={changelog}>
         {(data) => (
           <>
-            <p>{t('changelog.showing', { n: data.changesets.length, total: data.total })}</p>
+            <p>
+              {t('changelog.showing', { n: data.changesets.length, total: data.total })} <span className="hint">{t('changelog.keyboardHelp')}</span>
+            </p>
             {selected.length > 0 && (
               <p className="selection">
                 {selected.length === 2 ? (
@@ -133,6 +135,7 @@ export function ChangelogPage({ rev, path }: { rev?: string; path?: string }) {
                 selected={fileHistory ? undefined : selected}
                 onSelect={fileHistory ? undefined : toggle}
                 hideBranch={!!branch}
+                keyboard
               />
             )}
             <Pager page={page} size={size} total={data.total} onPage={(p) => setQuery({ page: String(p) })} />

@@ -5,13 +5,14 @@ import type { DiffOptions } from '../../../features/repo-browse/api/browse-api';
 import { useT } from '../../../lib/i18n';
 
 /** Diff options in the query string (`ignorews`, `context`, `fulldiff`, `mode=sbs`), shared by changeset, range, compare and file diff pages. */
-export function useDiffOptions(): { options: DiffOptions; mode: DiffMode; fullDiffHref: string; toolbar: ReactElement } {
+export function useDiffOptions(defaultMode: DiffMode = 'unified'): { options: DiffOptions; mode: DiffMode; fullDiffHref: string; toolbar: ReactElement } {
   const [params, setParams] = useSearchParams();
   const t = useT();
   const ignorews = params.get('ignorews') === '1';
   const context = Number(params.get('context')) || undefined;
   const fulldiff = params.get('fulldiff') === '1';
-  const mode: DiffMode = params.get('mode') === 'sbs' ? 'sideBySide' : 'unified';
+  const modeParam = params.get('mode');
+  const mode: DiffMode = modeParam === 'sbs' ? 'sideBySide' : modeParam === 'unified' ? 'unified' : defaultMode;
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -22,7 +23,7 @@ export function useDiffOptions(): { options: DiffOptions; mode: DiffMode; fullDi
   full.set('fulldiff', '1');
   const toolbar = (
     <p className="diff-options">
-      <button type="button" className="button" aria-pressed={mode === 'unified'} onClick={() => set('mode', undefined)}>
+      <button type="button" className="button" aria-pressed={mode === 'unified'} onClick={() => set('mode', defaultMode === 'unified' ? undefined : 'unified')}>
         {t('diff.unified')}
       </button>
       <button type="button" className="button" aria-pressed={mode === 'sideBySide'} onClick={() => set('mode', 'sbs')}>

@@ -6,14 +6,14 @@ import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { useDiffOptions } from './diff-options';
 
-/** `/{repo}/diff/{path}?diff1=&diff2=`: one file between two revisions; raw and download links. */
-export function FileDiffPage({ path }: { path: string }) {
+/** `/{repo}/diff/{path}?diff1=&diff2=` (and `/diff-2way/…`, side by side first): one file between two revisions; raw and download links. */
+export function FileDiffPage({ path, twoWay = false }: { path: string; twoWay?: boolean }) {
   const t = useT();
   const { ref } = useRepoContext();
   const [params] = useSearchParams();
   const diff1 = params.get('diff1') ?? '';
   const diff2 = params.get('diff2') ?? '';
-  const { options, mode, toolbar } = useDiffOptions();
+  const { options, mode, toolbar } = useDiffOptions(twoWay ? 'sideBySide' : 'unified');
   const compare = useFileCompare(ref, path, diff1, diff2, options);
   const dataUrl = (format: string) => `/api/v1/repos/${ref}/file-diff?${new URLSearchParams({ path, diff1, diff2, format })}`;
   return (

@@ -192,9 +192,9 @@ function FileView({ data, rev }: { data: Extract<FilesResponse, { kind: 'file' }
   const navigate = useNavigate();
   const [picking, setPicking] = useState(false);
   const [other, setOther] = useState('');
-  const history = useFileHistory(ref, rev, data.path, picking);
+  const [showAuthors, setShowAuthors] = useState(false);
+  const history = useFileHistory(ref, rev, data.path, picking || showAuthors);
   const { canWrite, branch } = data.editability;
-  const editable = canWrite && !!branch && !data.binary;
   return (
     <div className="file-view">
       <p className="file-info">
@@ -243,11 +243,20 @@ function FileView({ data, rev }: { data: Extract<FilesResponse, { kind: 'file' }
               {t('common.edit')}
             </button>
           ))}
-        {!editable && null}
         <button type="button" className="button link" onClick={() => setPicking(!picking)}>
           {t('files.diffToRevision')}
         </button>
+        <button type="button" className="button link" aria-expanded={showAuthors} onClick={() => setShowAuthors(!showAuthors)}>
+          {t('files.showAuthors')}
+        </button>
       </p>
+      {showAuthors && history.data && (
+        <ul className="authors" aria-label={t('files.authors')}>
+          {history.data.authors.map((a) => (
+            <li key={a.author}>{a.username ? `${a.username} (${a.name})` : a.name || a.email}</li>
+          ))}
+        </ul>
+      )}
       {picking && (
         <form
           className="diff-picker"

@@ -71,7 +71,7 @@ function RepoPageSwitch({ route }: { route: RepoPageRoute }) {
     case 'delete':
       return <FileEditPage kind={route.page} rev={route.rev} path={route.path} />;
     case 'diff':
-      return <FileDiffPage path={route.path} />;
+      return <FileDiffPage path={route.path} twoWay={route.twoWay} />;
     case 'compare':
       return <ComparePage base={route.base} head={route.head} />;
     case 'forks':

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { CopyField } from '../../../components/ui/copy-field';
 import { Pager } from '../../../components/ui/pager';
 import { QueryState } from '../../../components/ui/query-state';
@@ -21,6 +21,9 @@ export function SummaryPage() {
   const summary = useSummary(ref, page);
   const [cloneKind, setCloneKind] = useState<'http' | 'id' | 'ssh' | null>(null);
   const [archiveRev, setArchiveRev] = useState('');
+  const { hash } = useLocation();
+  // `/{repo}#<branch>` (links of the pull request lists) → the changelog of that branch
+  if (hash.length > 1) return <Navigate to={repoUrls.changelog(base, { branch: decodeURIComponent(hash.slice(1)) })} replace />;
   return (
     <QueryState query={summary}>
       {(s) => {

@@ -1,5 +1,6 @@
 import type { DiffFile, DiffHunk, DiffLine } from '@grove/shared';
 import { Fragment, useMemo } from 'react';
+import { Link } from 'react-router';
 import { escapeHtml } from '@grove/shared';
 import { languageForPath } from '../../../lib/highlight/languages';
 import { useHighlighter } from '../../../lib/highlight/use-highlighter';
@@ -185,7 +186,8 @@ function FileToolbar({ links }: { links: DiffFileLinks }) {
           {label}
         </span>
       );
-    return <a href={href}>{label}</a>;
+    // server data (raw diffs, downloads) is fetched by the browser; pages stay in the SPA
+    return href.startsWith('/api/') ? <a href={href}>{label}</a> : <Link to={href}>{label}</Link>;
   };
   return (
     <span className="diff-toolbar">

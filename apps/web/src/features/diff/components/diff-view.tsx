@@ -1,5 +1,6 @@
 import type { DiffFile, ParsedDiff } from '@grove/shared';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../../../lib/i18n';
 import { DiffFileView, type DiffFileLinks, type DiffMode } from './diff-file-view';
 
@@ -40,7 +41,7 @@ export function DiffView({
       {diff.truncated && (
         <p className="flash warning" role="status">
           {t('diff.cutOff')}{' '}
-          {fullDiffHref && <a href={fullDiffHref}>{t('diff.showFullDiff')}</a>}
+          {fullDiffHref && <Link to={fullDiffHref}>{t('diff.showFullDiff')}</Link>}
         </p>
       )}
       {diff.files.map((file) => (
