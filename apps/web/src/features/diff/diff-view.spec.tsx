@@ -90,7 +90,7 @@ describe('DiffView', () => {
     expect(within(gone).getByText('deleted file')).toBeTruthy();
     expect(gone.querySelector('table')).toBeNull();
     expect(screen.getByText('file renamed from old.txt to new name.txt')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Show full diff anyway' }).getAttribute('href')).toBe('?fulldiff=1');
+    expect(screen.getByRole('link', { name: 'Show full diff anyway' }).getAttribute('href')).toBe('/?fulldiff=1');
   });
 
   it('collapses one file, and all files', () => {
