@@ -124,7 +124,7 @@ export const routes: RouteObject[] = [
       },
       { path: '_admin/journal', element: user(<JournalRoute kind="mine" />) },
       { path: '_admin/public_journal', element: <JournalRoute kind="public" /> },
-      { path: '_admin/admin_journal', element: admin(<JournalRoute kind="admin" />) },
+      { path: '_admin', element: admin(<JournalRoute kind="admin" />) },
       { path: '_admin/*', element: <NotFoundRoute /> },
       { path: '*', element: <ContentRoute /> },
     ],

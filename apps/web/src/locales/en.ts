@@ -576,6 +576,18 @@ export const en = {
   'files.showAuthors': "Show Authors",
   'files.authors': "Authors",
   'changelog.keyboardHelp': "Keys: j/k move between changesets, Enter opens the selected one",
+  'nav.adminJournal': "Admin journal",
+  'journal.colUser': "Username",
+  'journal.colAction': "Action",
+  'journal.colRepository': "Repository",
+  'journal.colDate': "Date",
+  'journal.colIp': "From IP",
+  'summary.feedTitle': "{repo} changes",
+  'changelog.emptyRepo': "There are no changesets yet",
+  'diff.showImages': "Show images",
+  'diff.imageBefore': "Image before",
+  'diff.imageAfter': "Image after",
+  'diff.imageHold': "Press and hold to see the old image",
 } as const;
 
 export type MessageKey = keyof typeof en;

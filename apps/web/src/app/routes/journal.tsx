@@ -73,7 +73,41 @@ function EntryText({ entry }: { entry: JournalEntryDto }) {
   );
 }
 
-/** `/_admin/journal` (mine), `/_admin/public_journal`, and the admin journal with its filter. */
+/** The admin journal: one row per entry with the IP. */
+function AdminJournalTable({ entries }: { entries: JournalEntryDto[] }) {
+  const t = useT();
+  return (
+    <table className="grid journal-admin">
+      <thead>
+        <tr>
+          <th>{t('journal.colUser')}</th>
+          <th>{t('journal.colAction')}</th>
+          <th>{t('journal.colRepository')}</th>
+          <th>{t('journal.colDate')}</th>
+          <th>{t('journal.colIp')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} data-testid="journal-entry">
+            <td>{e.username}</td>
+            <td>
+              {actionText(e.action, t)}
+              {e.parameter && <span className="parameter"> {e.parameter.length > 80 ? `${e.parameter.slice(0, 80)}…` : e.parameter}</span>}
+            </td>
+            <td>{e.repository ? <Link to={`/${e.repository.name}`}>{e.repository.name}</Link> : e.repositoryName}</td>
+            <td>
+              <Age date={e.date} />
+            </td>
+            <td>{e.ip ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** `/_admin/journal` (mine), `/_admin/public_journal`, and the admin journal `/_admin`, each with the filter of §3.7. */
 export function JournalRoute({ kind }: { kind: JournalKind }) {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -105,7 +139,8 @@ export function JournalRoute({ kind }: { kind: JournalKind }) {
         {(data) => (
           <>
             {data.items.length === 0 && <p>{t('journal.empty')}</p>}
-            {groupByDay(data.items).map(([day, users]) => (
+            {kind === 'admin' && data.items.length > 0 && <AdminJournalTable entries={data.items} />}
+            {kind !== 'admin' && groupByDay(data.items).map(([day, users]) => (
               <div key={day} className="journal-day">
                 <h2>{day}</h2>
                 {users.map(([user, entries]) => (

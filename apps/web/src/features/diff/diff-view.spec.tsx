@@ -113,3 +113,22 @@ describe('DiffView', () => {
     expect(main.querySelector('.hljs-keyword')).not.toBeNull();
   });
 });
+
+describe('DiffView images', () => {
+  beforeAll(() => loadHighlighter());
+
+  it('shows old and new image on request', () => {
+    const png = file('img/logo.png', [], { binary: true, stats: { added: 0, deleted: 0, binary: true } });
+    const one: ParsedDiff = { files: [png], stats: { files: 1, added: 0, deleted: 0 }, truncated: false, totalFiles: 1 };
+    renderWithProviders(<DiffView diff={one} mode="unified" fileLinks={() => ({ images: { before: '/raw/old.png', after: '/raw/new.png' } })} />);
+    expect(document.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show images' }));
+    expect(screen.getByAltText('Image before').getAttribute('src')).toBe('/raw/old.png');
+    const after = screen.getByAltText('Image after');
+    expect(after.getAttribute('src')).toBe('/raw/new.png');
+    fireEvent.pointerDown(after);
+    expect(after.getAttribute('src')).toBe('/raw/old.png');
+    fireEvent.pointerUp(after);
+    expect(after.getAttribute('src')).toBe('/raw/new.png');
+  });
+});

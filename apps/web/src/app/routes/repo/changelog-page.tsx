@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Pager } from '../../../components/ui/pager';
 import { QueryState } from '../../../components/ui/query-state';
 import { ChangesetTable } from '../../../features/changelog/components/changeset-table';
@@ -37,6 +37,11 @@ export function ChangelogPage({ rev, path }: { rev?: string; path?: string }) {
     for (const [k, v] of Object.entries(next)) if (v) merged.set(k, v); else merged.delete(k);
     setParams(merged);
   };
+  // `?branch=` naming no open or closed branch (e.g. a tag) and no revision: the changelog ending there
+  const refsData = refs.data;
+  if (branch && !rev && refsData && ![...refsData.branches, ...refsData.closedBranches].some((b) => b.name === branch)) {
+    return <Navigate to={repoUrls.changelog(base, { rev: branch })} replace />;
+  }
   const toggle = (rawId: string) =>
     setSelected((prev) => (prev.includes(rawId) ? prev.filter((x) => x !== rawId) : [...prev.slice(-1), rawId]));
 
@@ -126,7 +131,9 @@ export function ChangelogPage({ rev, path }: { rev?: string; path?: string }) {
                 <Link to={repoUrls.compare(base)}>{t('changelog.compareFork')}</Link>
               </p>
             )}
-            {data.changesets.length === 0 ? (
+            {data.total === 0 && !branch && !rev && !fileHistory ? (
+              <Navigate to={repoUrls.summary(base)} replace state={{ flash: t('changelog.emptyRepo') }} />
+            ) : data.changesets.length === 0 ? (
               <p className="empty">{t('changelog.empty')}</p>
             ) : (
               <ChangesetTable

@@ -6,7 +6,7 @@ import { useChangeset } from '../../../features/repo-browse/api/browse-api';
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
-import { ChangesetMeta, FileList, Relatives, useFileLinks } from './changeset-parts';
+import { ChangesetMeta, FileList, Relatives, useFileLinks, usePerFileOptions } from './changeset-parts';
 import { useDiffOptions } from './diff-options';
 
 /** `/{repo}/changeset/{rev}`: parents/children, metadata, raw links, file list, the diff. */
@@ -22,6 +22,7 @@ function ChangesetBody({ data, mode, fullDiffHref, toolbar }: { data: NonNullabl
   const { ref, base } = useRepoContext();
   const cs = data.changeset;
   const fileLinks = useFileLinks(cs);
+  const diff = usePerFileOptions(cs.rawId, data.diff);
   return (
     <div className="changeset-page">
       <h2>
@@ -39,7 +40,7 @@ function ChangesetBody({ data, mode, fullDiffHref, toolbar }: { data: NonNullabl
       <ChangesetMeta changeset={cs} />
       <FileList diff={data.diff} />
       {toolbar}
-      <DiffView diff={data.diff} mode={mode} fullDiffHref={fullDiffHref} fileLinks={fileLinks} />
+      <DiffView diff={diff} mode={mode} fullDiffHref={fullDiffHref} fileLinks={fileLinks} />
     </div>
   );
 }

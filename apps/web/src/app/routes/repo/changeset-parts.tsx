@@ -1,5 +1,8 @@
-import type { ChangesetDto, DiffFile, DiffResponse } from '@grove/shared';
-import { Link } from 'react-router';
+import type { ChangesetDto, DiffFile, DiffResponse, FileDiffResponse } from '@grove/shared';
+import { useQueries } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../../lib/api-client';
+import { repoBrowseKeys } from '../../../features/repo-browse/api/browse-keys';
 import { Age } from '../../../components/ui/age';
 import { RichText } from '../../../components/ui/rich-text';
 import type { DiffFileLinks } from '../../../features/diff/components/diff-file-view';
@@ -58,11 +61,66 @@ export function FileList({ diff, anchorPrefix = '' }: { diff: DiffResponse; anch
   );
 }
 
+/** Per-file options `<fileid>=WS:1-C:6` of the query string (§3.9). */
+export function parseFileOptions(value: string | null): { ignorews?: boolean; context?: number } | null {
+  if (!value) return null;
+  const options: { ignorews?: boolean; context?: number } = {};
+  for (const part of value.split('-')) {
+    const [key, v] = part.split(':');
+    if (key === 'WS' && v === '1') options.ignorews = true;
+    if (key === 'C' && Number(v) > 0) options.context = Math.min(10_000, Number(v));
+  }
+  return options.ignorews || options.context ? options : null;
+}
+
+const formatFileOptions = (o: { ignorews?: boolean; context?: number }) => [o.ignorews ? 'WS:1' : '', o.context ? `C:${o.context}` : ''].filter(Boolean).join('-');
+
+/** The diff with the files that have their own options (whitespace, context) fetched again with those options. */
+export function usePerFileOptions(rev: string, diff: DiffResponse): DiffResponse {
+  const { ref } = useRepoContext();
+  const [params] = useSearchParams();
+  const overridden = diff.files.map((f) => ({ file: f, options: parseFileOptions(params.get(f.id)) })).filter((o) => o.options);
+  const results = useQueries({
+    queries: overridden.map(({ file, options }) => ({
+      queryKey: repoBrowseKeys.part(ref, `file-diff/${rev}`, { path: file.path, ...options }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<FileDiffResponse>(`/api/v1/repos/${ref}/changesets/${encodeURIComponent(rev)}/file-diff`, { path: file.path, ignorews: options!.ignorews, context: options!.context }, signal),
+    })),
+  });
+  if (!overridden.length) return diff;
+  const replaced = new Map(overridden.map((o, i) => [o.file.id, results[i]?.data?.file]));
+  return { ...diff, files: diff.files.map((f) => replaced.get(f.id) ?? f) };
+}
+
+const IMAGE = /\.(png|gif|jpe?g|bmp|webp|ico)$/i;
+
 /** Per-file toolbar links of a changeset diff. */
-export function useFileLinks(changeset: ChangesetDto): (file: DiffFile) => DiffFileLinks {
+export function useFileLinks(changeset: ChangesetDto): (file: DiffFile & { id?: string }) => DiffFileLinks {
   const { base, ref } = useRepoContext();
+  const [params] = useSearchParams();
   const parent = changeset.parents[0];
+  const withFileOptions = (id: string, change: (o: { ignorews?: boolean; context?: number }) => { ignorews?: boolean; context?: number }) => {
+    const next = new URLSearchParams(params);
+    const value = formatFileOptions(change(parseFileOptions(params.get(id)) ?? {}));
+    if (value) next.set(id, value);
+    else next.delete(id);
+    return `?${next.toString()}#${id}`;
+  };
   return (file) => ({
+    ...(file.id
+      ? {
+          whitespace: withFileOptions(file.id, (o) => ({ ...o, ignorews: !o.ignorews })),
+          context: withFileOptions(file.id, (o) => ({ ...o, context: (o.context ?? 3) * 2 })),
+        }
+      : {}),
+    ...(IMAGE.test(file.path)
+      ? {
+          images: {
+            before: file.oldPath && parent ? repoUrls.raw(ref, parent, file.oldPath) : null,
+            after: file.newPath ? repoUrls.raw(ref, changeset.rawId, file.newPath) : null,
+          },
+        }
+      : {}),
     before: file.oldPath && parent ? repoUrls.files(base, parent, file.oldPath) : null,
     after: file.newPath ? repoUrls.files(base, changeset.rawId, file.newPath) : null,
     sideBySide: repoUrls.diff(base, file.path, parent ?? '', changeset.rawId) + '&mode=sbs',

@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { QueryState } from '../../../components/ui/query-state';
 import { ChangesetTable } from '../../../features/changelog/components/changeset-table';
 import { DiffView } from '../../../features/diff/components/diff-view';
-import { useCompare } from '../../../features/repo-browse/api/browse-api';
+import { useCompare, useRefs } from '../../../features/repo-browse/api/browse-api';
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
@@ -18,8 +18,10 @@ export function ComparePage({ base: baseRev, head: headRev }: { base?: string; h
   const [params] = useSearchParams();
   const otherRepo = params.get('other_repo') ?? undefined;
   const merge = params.get('merge') === '1' || !!otherRepo;
-  const [form, setForm] = useState({ base: baseRev ?? '', head: headRev ?? '', other: otherRepo ?? (repo.forkOf ? '' : '') });
+  const [form, setForm] = useState({ base: baseRev ?? '', head: headRev ?? '', other: otherRepo ?? '' });
   const { options, mode, fullDiffHref, toolbar } = useDiffOptions();
+  const refs = useRefs(ref);
+  const refNames = refs.data ? [...refs.data.branches, ...refs.data.closedBranches, ...refs.data.tags, ...refs.data.bookmarks].map((r) => r.name) : [];
   const compare = useCompare(ref, { base: baseRev ?? '', head: headRev ?? '', otherRepo, merge: merge || undefined, ...options }, !!baseRev && !!headRev);
   const go = (b: string, h: string, other: string) =>
     navigate(repoUrls.compare(base, b, h, { other_repo: other || undefined, merge: other ? '1' : params.get('merge') === '1' ? '1' : undefined }));
@@ -33,14 +35,19 @@ export function ComparePage({ base: baseRev, head: headRev }: { base?: string; h
         }}
       >
         <label>
-          {t('compare.base')} <input value={form.base} onChange={(e) => setForm({ ...form, base: e.target.value })} />
+          {t('compare.base')} <input list="compare-refs" value={form.base} onChange={(e) => setForm({ ...form, base: e.target.value })} />
         </label>
         <label>
-          {t('compare.head')} <input value={form.head} onChange={(e) => setForm({ ...form, head: e.target.value })} />
+          {t('compare.head')} <input list="compare-refs" value={form.head} onChange={(e) => setForm({ ...form, head: e.target.value })} />
         </label>
         <label>
           {t('compare.otherRepo')} <input value={form.other} placeholder={repo.forkOf?.name ?? ''} onChange={(e) => setForm({ ...form, other: e.target.value })} />
         </label>
+        <datalist id="compare-refs">
+          {[...new Set(refNames)].map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
         <button type="submit" className="button">
           {t('compare.submit')}
         </button>

@@ -32,6 +32,9 @@ export function SummaryPage() {
         const rev = archiveRev || 'tip';
         return (
           <div className="summary">
+            {/* React hoists these into <head>: feed discovery */}
+            <link rel="alternate" type="application/atom+xml" title={t('summary.feedTitle', { repo: repo.name })} href={repoUrls.feed(ref, 'atom')} />
+            <link rel="alternate" type="application/rss+xml" title={t('summary.feedTitle', { repo: repo.name })} href={repoUrls.feed(ref, 'rss')} />
             <dl className="facts">
               <dt>{t('summary.clone')}</dt>
               <dd>

@@ -1,5 +1,5 @@
 import type { DiffFile, DiffHunk, DiffLine } from '@grove/shared';
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { escapeHtml } from '@grove/shared';
 import { languageForPath } from '../../../lib/highlight/languages';
@@ -21,6 +21,8 @@ export interface DiffFileLinks {
   download?: string;
   whitespace?: string;
   context?: string;
+  /** an image file: its raw URLs before and after, for "Show images" */
+  images?: { before: string | null; after: string | null };
 }
 
 type Highlight = (line: string) => string | null;
@@ -105,6 +107,7 @@ export function DiffFileView({
   const hunks = useMemo(() => file.hunks.map((hunk) => ({ hunk, words: wordDiffs(hunk) })), [file]);
   const meta = diffMeta(file);
   const showContent = file.operation !== 'removed';
+  const [showImages, setShowImages] = useState(false);
 
   return (
     <section className={`diff-file ${file.operation}`} id={fid} data-testid="diff-file" aria-label={file.path}>
@@ -121,6 +124,17 @@ export function DiffFileView({
       </header>
       {!collapsed && (
         <>
+          {links.images && (
+            <p className="diff-images">
+              {showImages ? (
+                <ImageSwap before={links.images.before} after={links.images.after} />
+              ) : (
+                <button type="button" className="button" onClick={() => setShowImages(true)}>
+                  {t('diff.showImages')}
+                </button>
+              )}
+            </p>
+          )}
           {meta.length > 0 && (
             <ul className="diff-meta">
               {meta.map((m, i) => (
@@ -173,6 +187,27 @@ export function DiffFileView({
         </>
       )}
     </section>
+  );
+}
+
+/** Old and new image side by side; pressing and holding the new one shows the old one in its place. */
+function ImageSwap({ before, after }: { before: string | null; after: string | null }) {
+  const t = useT();
+  const [holding, setHolding] = useState(false);
+  return (
+    <span className="image-swap">
+      {before && <img src={before} alt={t('diff.imageBefore')} />}
+      {after && (
+        <img
+          src={holding && before ? before : after}
+          alt={t('diff.imageAfter')}
+          title={t('diff.imageHold')}
+          onPointerDown={() => setHolding(true)}
+          onPointerUp={() => setHolding(false)}
+          onPointerLeave={() => setHolding(false)}
+        />
+      )}
+    </span>
   );
 }
 
