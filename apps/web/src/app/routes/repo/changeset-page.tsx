@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
+import { Flash, useLocationFlash } from '../../../components/ui/flash';
 import { QueryState } from '../../../components/ui/query-state';
 import { DiffView } from '../../../features/diff/components/diff-view';
 import { useChangeset } from '../../../features/repo-browse/api/browse-api';
@@ -22,9 +23,11 @@ function ChangesetBody({ data, mode, fullDiffHref, toolbar }: { data: NonNullabl
   const { ref, base } = useRepoContext();
   const cs = data.changeset;
   const fileLinks = useFileLinks(cs);
+  const flash = useLocationFlash();
   const diff = usePerFileOptions(cs.rawId, data.diff);
   return (
     <div className="changeset-page">
+      <Flash message={flash} />
       <h2>
         {t('changeset.title')} <code data-testid="changeset-id">{`r${cs.revision}:${cs.shortId}`}</code>
       </h2>

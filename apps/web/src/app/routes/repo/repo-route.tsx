@@ -1,7 +1,6 @@
 import type { ResolvedPath } from '@grove/shared';
 import { useEffect } from 'react';
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { Flash, useLocationFlash } from '../../../components/ui/flash';
 import { QueryState } from '../../../components/ui/query-state';
 import { BrowseView } from '../../../features/browse/components/browse-view';
 import { useMarkupContext } from '../../../features/repo-browse/api/browse-api';
@@ -36,14 +35,12 @@ function RepoRoute({ id, base, rest }: { id: number; base: string; rest: string 
   const repo = useRepo(ref);
   const markup = useMarkupContext(ref);
   const route = parseRepoPage(rest);
-  const flash = useLocationFlash();
   return (
     <QueryState query={repo}>
       {(detail) => (
         <RepoContextProvider value={{ repo: detail, base, ref, markup: markup.data }}>
           <section className="repo-page">
             {route.page !== 'data' && <RepoHeader rev={'rev' in route ? route.rev : undefined} />}
-            <Flash message={flash} />
             <RepoPageSwitch route={route} />
           </section>
         </RepoContextProvider>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { CopyField } from '../../../components/ui/copy-field';
 import { Pager } from '../../../components/ui/pager';
+import { Flash, useLocationFlash } from '../../../components/ui/flash';
 import { QueryState } from '../../../components/ui/query-state';
 import { RichText } from '../../../components/ui/rich-text';
 import { ChangesetTable } from '../../../features/changelog/components/changeset-table';
@@ -21,6 +22,8 @@ export function SummaryPage() {
   const summary = useSummary(ref, page);
   const [cloneKind, setCloneKind] = useState<'http' | 'id' | 'ssh' | null>(null);
   const [archiveRev, setArchiveRev] = useState('');
+  // shown with the loaded page (e.g. "Repository created"), never next to the loading indicator
+  const flash = useLocationFlash();
   const { hash } = useLocation();
   // `/{repo}#<branch>` (links of the pull request lists) → the changelog of that branch
   if (hash.length > 1) return <Navigate to={repoUrls.changelog(base, { branch: decodeURIComponent(hash.slice(1)) })} replace />;
@@ -32,6 +35,7 @@ export function SummaryPage() {
         const rev = archiveRev || 'tip';
         return (
           <div className="summary">
+            <Flash message={flash} />
             {/* React hoists these into <head>: feed discovery */}
             <link rel="alternate" type="application/atom+xml" title={t('summary.feedTitle', { repo: repo.name })} href={repoUrls.feed(ref, 'atom')} />
             <link rel="alternate" type="application/rss+xml" title={t('summary.feedTitle', { repo: repo.name })} href={repoUrls.feed(ref, 'rss')} />
