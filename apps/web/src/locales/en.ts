@@ -588,6 +588,8 @@ export const en = {
   'diff.imageBefore': "Image before",
   'diff.imageAfter': "Image after",
   'diff.imageHold': "Press and hold to see the old image",
+  'summary.statisticsDisabled': "Statistics are disabled for this repository",
+  'summary.enable': "Enable",
 } as const;
 
 export type MessageKey = keyof typeof en;

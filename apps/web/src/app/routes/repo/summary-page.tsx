@@ -6,6 +6,7 @@ import { Flash, useLocationFlash } from '../../../components/ui/flash';
 import { QueryState } from '../../../components/ui/query-state';
 import { RichText } from '../../../components/ui/rich-text';
 import { ChangesetTable } from '../../../features/changelog/components/changeset-table';
+import { repoSettingsUrl } from '../../../lib/paths';
 import { repoUrls } from '../../../lib/repo-paths';
 import { useSummary } from '../../../features/repo-browse/api/browse-api';
 import { useRepoContext, useUrlify } from '../../../features/repo-browse/repo-context';
@@ -86,7 +87,10 @@ export function SummaryPage() {
                 {s.empty ? (
                   t('summary.noDownloads')
                 ) : !s.downloads.enabled ? (
-                  t('summary.downloadsDisabled')
+                  <>
+                    {t('summary.downloadsDisabled')}{' '}
+                    {repo.permission === 'repository.admin' && <Link to={repoSettingsUrl(repo.name)}>{t('summary.enable')}</Link>}
+                  </>
                 ) : (
                   <span className="downloads">
                     <select aria-label={t('summary.archiveRef')} value={archiveRev} onChange={(e) => setArchiveRev(e.target.value)}>
@@ -106,7 +110,14 @@ export function SummaryPage() {
                 )}
               </dd>
             </dl>
-            {s.trending.enabled && s.trending.items.length > 0 && <Trending items={s.trending.items} />}
+            {s.trending.enabled ? (
+              s.trending.items.length > 0 && <Trending items={s.trending.items} />
+            ) : (
+              <p className="muted">
+                {t('summary.statisticsDisabled')}{' '}
+                {repo.permission === 'repository.admin' && <Link to={repoSettingsUrl(repo.name)}>{t('summary.enable')}</Link>}
+              </p>
+            )}
             {s.empty ? (
               <QuickStart clone={s.clone.http} />
             ) : (
