@@ -1,6 +1,8 @@
 // Repository browsing REST endpoints (docs/rest-browse.md) on repositories pushed by the real git
 // and hg clients: summary, changelog, changesets and diffs, files, raw, annotate, history.
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { Setting } from '../../src/settings/setting.entity';
 import { BIG, BINARY, PNG, pushBrowseHistory, type BrowseHistory } from './utils/browse-history';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { HttpClient } from './utils/http-client';
@@ -322,8 +324,6 @@ describe('repository browsing REST on pushed repositories', () => {
   });
 
   it('markup context lists valid issue-tracker families with {repo} expanded', async () => {
-    const { DataSource } = await import('typeorm');
-    const { Setting } = await import('../../src/settings/setting.entity');
     const settings = t.app.get(DataSource).getRepository(Setting);
     await settings.save([
       { name: 'issue_pat', value: '#(\\d+)', type: 'unicode' },
