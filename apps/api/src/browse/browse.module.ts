@@ -19,6 +19,7 @@ import { FeedsService } from './feeds/feeds.service';
 import { FilesController } from './files/files.controller';
 import { FilesService } from './files/files.service';
 import { JournalController } from './journal/journal.controller';
+import { JournalFeedsService } from './journal/journal-feeds.service';
 import { JournalQueryService } from './journal/journal-query.service';
 import { RepoContextService } from './repo-context.service';
 import { SocialController } from './social/social.controller';
@@ -29,7 +30,7 @@ import { SummaryService } from './summary/summary.service';
 @Module({
   imports: [PermissionsModule, VcsModule, ReposModule, JournalModule, SettingsModule],
   controllers: [SummaryController, ChangesetsController, FilesController, EditingController, CompareController, ArchivesController, SocialController, FeedsController, JournalController],
-  providers: [RepoContextService, ChangesetPresenter, ChangesetsService, FilesService, EditingService, CompareService, SummaryService, JournalQueryService, ArchivesService, FeedsService, DataUrlsService],
+  providers: [RepoContextService, ChangesetPresenter, ChangesetsService, FilesService, EditingService, CompareService, SummaryService, JournalQueryService, ArchivesService, FeedsService, DataUrlsService, JournalFeedsService],
   // the SPA's history fallback asks it first, so data URLs get bytes rather than the page
   exports: [DataUrlsService],
 })

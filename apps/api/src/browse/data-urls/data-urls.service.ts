@@ -10,6 +10,7 @@ import { ChangesetsService } from '../changesets/changesets.service';
 import { originOf } from '../feeds/feeds.controller';
 import { FeedsService } from '../feeds/feeds.service';
 import { FilesService } from '../files/files.service';
+import { JournalFeedsService } from '../journal/journal-feeds.service';
 import { attachment, sendBytes } from '../http-bytes';
 import { RepoContextService } from '../repo-context.service';
 
@@ -36,7 +37,23 @@ export class DataUrlsService {
     private readonly changesets: ChangesetsService,
     private readonly archives: ArchivesService,
     private readonly feeds: FeedsService,
+    private readonly journalFeeds: JournalFeedsService,
   ) {}
+
+  /** `/_admin/journal/{rss,atom}` (signed-in users) and the public journal feeds, with their legacy names. */
+  private async journalFeed(request: FastifyRequest, reply: FastifyReply, path: string): Promise<boolean> {
+    const m = /^\/_admin\/(journal|public_journal)[/_](rss|atom)\/?$/.exec(path);
+    if (!m || (m[1] === 'journal' && path.includes('journal_'))) return false;
+    const which = m[1] === 'journal' ? 'mine' : 'public';
+    const identity = request.user;
+    if (!identity || (which === 'mine' && identity.user.isDefaultUser)) {
+      await reply.redirect(`/_admin/login?came_from=${encodeURIComponent(request.url)}`, 302);
+      return true;
+    }
+    const { body, contentType } = await this.journalFeeds.feed({ user: identity.user, ip: request.clientIp ?? '' }, which, m[2] as 'rss' | 'atom', originOf(request));
+    await sendBytes(reply, body, contentType);
+    return true;
+  }
 
   /** Serves the request when it is a data URL; false lets the caller go on (the SPA page). */
   async handle(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
@@ -48,6 +65,7 @@ export class DataUrlsService {
     } catch {
       return false;
     }
+    if (await this.journalFeed(request, reply, pathPart ?? '')) return true;
     const query = (request.query ?? {}) as Record<string, string | undefined>;
     for (let i = 1; i < segments.length; i++) {
       const keyword = segments[i]!;
