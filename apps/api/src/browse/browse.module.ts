@@ -6,6 +6,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { VcsModule } from '../vcs/vcs.module';
 import { ArchivesController } from './archives/archives.controller';
 import { ArchivesService } from './archives/archives.service';
+import { AvatarsService } from './avatars.service';
 import { ChangesetPresenter } from './changeset-presenter.service';
 import { ChangesetsController } from './changesets/changesets.controller';
 import { ChangesetsService } from './changesets/changesets.service';
@@ -30,7 +31,7 @@ import { SummaryService } from './summary/summary.service';
 @Module({
   imports: [PermissionsModule, VcsModule, ReposModule, JournalModule, SettingsModule],
   controllers: [SummaryController, ChangesetsController, FilesController, EditingController, CompareController, ArchivesController, SocialController, FeedsController, JournalController],
-  providers: [RepoContextService, ChangesetPresenter, ChangesetsService, FilesService, EditingService, CompareService, SummaryService, JournalQueryService, ArchivesService, FeedsService, DataUrlsService, JournalFeedsService],
+  providers: [RepoContextService, ChangesetPresenter, ChangesetsService, FilesService, EditingService, CompareService, SummaryService, JournalQueryService, ArchivesService, FeedsService, DataUrlsService, JournalFeedsService, AvatarsService],
   // the SPA's history fallback asks it first, so data URLs get bytes rather than the page
   exports: [DataUrlsService],
 })
