@@ -5,11 +5,15 @@ import type { ChangesetDto } from '@grove/shared';
 import { DataSource, In } from 'typeorm';
 import { UserEmail } from '../users/user-email.entity';
 import { User } from '../users/user.entity';
+import { AvatarsService } from './avatars.service';
 
 /** Changesets as the API sends them: the libs/vcs shape plus the local user behind the author e-mail (web-ui.md §3.6). */
 @Injectable()
 export class ChangesetPresenter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly avatars: AvatarsService,
+  ) {}
 
   /** Maps author e-mails (lower-cased) to usernames: primary addresses first, then extra ones; two queries per batch. */
   async usernamesByEmail(emails: Iterable<string>): Promise<Map<string, string>> {
@@ -32,8 +36,8 @@ export class ChangesetPresenter {
   }
 
   async many(changesets: readonly Changeset[]): Promise<ChangesetDto[]> {
-    const names = await this.usernamesByEmail(changesets.map((c) => c.authorEmail));
-    return changesets.map((c) => ({ ...c, authorUsername: names.get(c.authorEmail.trim().toLowerCase()) ?? null }));
+    const [names, avatar] = await Promise.all([this.usernamesByEmail(changesets.map((c) => c.authorEmail)), this.avatars.resolver()]);
+    return changesets.map((c) => ({ ...c, authorUsername: names.get(c.authorEmail.trim().toLowerCase()) ?? null, authorAvatarUrl: avatar(c.authorEmail) }));
   }
 
   async one(changeset: Changeset): Promise<ChangesetDto> {

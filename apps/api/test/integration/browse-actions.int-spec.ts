@@ -271,6 +271,23 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
     expect((await admin.get('/api/v1/admin/journal?filter=date:yesterday')).status).toBe(400);
     expect((await admin.get('/api/v1/admin/journal?filter=colour:red')).status).toBe(400);
   });
+
+  it('journal feeds: mine (signed in), the public one, also at the spec URLs', async () => {
+    const rss = await bob.get('/api/v1/journal/feed/rss');
+    expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    expect(rss.text).toContain('<title>bob - started following repo gitrepo</title>');
+    expect(rss.text).toMatch(/<title>alice - push local gitrepo<\/title><link>http:\/\/127\.0\.0\.1:\d+\/gitrepo\/changelog<\/link>/);
+    expect((await bob.get('/_admin/journal/atom')).text).toContain('<title>bob - started following repo gitrepo</title>');
+    expect((await t.client().get('/api/v1/journal/feed/atom')).status).toBe(401);
+    const anonymous = await t.client().get('/_admin/journal/rss');
+    expect([anonymous.status, anonymous.headers.get('location')]).toEqual([302, '/_admin/login?came_from=%2F_admin%2Fjournal%2Frss']);
+    for (const url of ['/api/v1/journal/public/feed/atom', '/_admin/public_journal/atom', '/_admin/public_journal_atom']) {
+      const res = await t.client().get(url);
+      expect([url, res.status, res.headers.get('content-type')]).toEqual([url, 200, 'application/atom+xml; charset=utf-8']);
+      expect(res.text).not.toContain('<entry>');
+    }
+    expect((await bob.get('/api/v1/journal/feed/json')).status).toBe(400);
+  });
 });
 
 async function listTar(bytes: Buffer, flags: string): Promise<string[]> {

@@ -1,6 +1,9 @@
 // Repository browsing REST endpoints (docs/rest-browse.md) on repositories pushed by the real git
 // and hg clients: summary, changelog, changesets and diffs, files, raw, annotate, history.
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { Setting } from '../../src/settings/setting.entity';
 import { BIG, BINARY, PNG, pushBrowseHistory, type BrowseHistory } from './utils/browse-history';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { HttpClient } from './utils/http-client';
@@ -321,9 +324,22 @@ describe('repository browsing REST on pushed repositories', () => {
     expect((await t.client().get(`/api/v1/repos/_${id}/refs`)).body.tags).toEqual([{ name: 'v1', rawId: history.git.ids[1] }]);
   });
 
+  it('avatar URLs follow the site switch and template, with {size} left to the page', async () => {
+    const first = (await t.client().get('/api/v1/repos/gitrepo/changelog?size=1')).body.changesets[0];
+    expect(first.authorAvatarUrl).toBeNull();
+    expect((await admin.patch('/api/v1/admin/settings', { useGravatar: true })).status).toBe(200);
+    try {
+      const md5 = createHash('md5').update('author@example.com').digest('hex');
+      const again = (await t.client().get('/api/v1/repos/gitrepo/changelog?size=1')).body.changesets[0];
+      expect(again.authorAvatarUrl).toBe(`https://secure.gravatar.com/avatar/${md5}?d=identicon&s={size}`);
+      const followers = (await t.client().get('/api/v1/repos/gitrepo/followers')).body.items;
+      expect(followers[0].avatarUrl).toBe(`https://secure.gravatar.com/avatar/${createHash('md5').update('admin@example.com').digest('hex')}?d=identicon&s={size}`);
+    } finally {
+      await admin.patch('/api/v1/admin/settings', { useGravatar: false });
+    }
+  });
+
   it('markup context lists valid issue-tracker families with {repo} expanded', async () => {
-    const { DataSource } = await import('typeorm');
-    const { Setting } = await import('../../src/settings/setting.entity');
     const settings = t.app.get(DataSource).getRepository(Setting);
     await settings.save([
       { name: 'issue_pat', value: '#(\\d+)', type: 'unicode' },

@@ -60,6 +60,8 @@ export const changesetSchema = z.object({
   authorEmail: z.string(),
   /** username of the local user whose (extra) e-mail matches the author's, else null (web-ui.md §3.6) */
   authorUsername: z.string().nullable(),
+  /** avatar URL template of the author e-mail with `{size}` (and `{scheme}`/`{netloc}`) left to fill; null when avatars are off (§3.6) */
+  authorAvatarUrl: z.string().nullable(),
   date: vcsDateSchema,
   authorDate: vcsDateSchema,
   message: z.string(),
@@ -481,7 +483,7 @@ export const forkItemSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   description: z.string(),
-  owner: z.object({ username: z.string(), firstName: z.string(), lastName: z.string(), email: z.string() }),
+  owner: z.object({ username: z.string(), firstName: z.string(), lastName: z.string(), email: z.string(), avatarUrl: z.string().nullable() }),
   createdOn: z.string(),
 });
 export const forksResponseSchema = pageOf(forkItemSchema);
@@ -492,6 +494,8 @@ export const followerItemSchema = z.object({
   firstName: z.string(),
   lastName: z.string(),
   email: z.string(),
+  /** see `authorAvatarUrl` */
+  avatarUrl: z.string().nullable(),
   /** ISO date */
   since: z.string(),
 });
@@ -511,7 +515,7 @@ export type JournalQuery = z.input<typeof journalQuerySchema>;
 export const journalEntrySchema = z.object({
   id: z.number().int(),
   /** null once the user is deleted */
-  user: z.object({ id: z.number().int(), username: z.string(), email: z.string() }).nullable(),
+  user: z.object({ id: z.number().int(), username: z.string(), email: z.string(), avatarUrl: z.string().nullable() }).nullable(),
   username: z.string(),
   /** action without its parameter, e.g. `push`, `user_created_repo` */
   action: z.string(),

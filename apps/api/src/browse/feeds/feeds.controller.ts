@@ -1,31 +1,26 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseDiff, type Changeset } from '@grove/vcs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AllowAnonymous } from '../../auth/access.decorators';
 import { Actor, CurrentActor } from '../../common/actor';
 import { RefParam } from '../../common/openapi/params';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe';
-import { SettingsService } from '../../settings/settings.service';
-import { CUT_OFF_LIMIT } from '../diff-view';
-import { RepoContextService, type RepoContext } from '../repo-context.service';
-import { atom, html, rss, type Feed } from './feed-xml';
+import { RepoContextService } from '../repo-context.service';
+import { FeedsService } from './feeds.service';
 
-/** `rss_items_per_page` default. */
-const FEED_ITEMS = 20;
-const CACHE_ENTRIES = 200;
+/** The site origin a request came to, for absolute links in feeds and clone URLs. */
+export function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+}
 
-/** Repository changeset feeds; cached per repository, feed type, base URL and tip hash, so a push is seen at once. */
 @ApiTags('browse')
 @AllowAnonymous()
 @Controller('api/v1/repos/:ref/feed')
 export class FeedsController {
-  private readonly cache = new Map<string, string>();
-
   constructor(
     private readonly context: RepoContextService,
-    private readonly settings: SettingsService,
+    private readonly feeds: FeedsService,
   ) {}
 
   @Get(':type')
@@ -37,48 +32,7 @@ export class FeedsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const ctx = await this.context.open(actor, ref);
-    const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-    const refs = await ctx.vcs.refs();
-    const key = `${ctx.repo.id}:${ctx.repo.name}:${type}:${base}:${refs.tip ?? 'empty'}`;
-    let body = this.cache.get(key);
-    if (body === undefined) {
-      const feed = await this.build(ctx, base);
-      body = type === 'rss' ? rss(feed) : atom(feed);
-      if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, body);
-    }
-    await reply
-      .header('content-type', type === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
-      .header('x-content-type-options', 'nosniff')
-      .send(body);
-  }
-
-  private async build(ctx: RepoContext, base: string): Promise<Feed> {
-    const title = (await this.settings.getString('title')) || 'Grove';
-    const repoUrl = `${base}/${ctx.repo.name}`;
-    const changesets = (await ctx.vcs.isEmpty()) ? [] : await ctx.vcs.listChangesets({ limit: FEED_ITEMS });
-    const items = [];
-    for (const c of changesets) items.push({ ...(await this.item(ctx, c, repoUrl)) });
-    return { title: `${title} ${ctx.repo.name} feed`, link: repoUrl, description: `Changes on ${ctx.repo.name} repository`, items };
-  }
-
-  private async item(ctx: RepoContext, c: Changeset, repoUrl: string) {
-    const link = `${repoUrl}/changeset/${c.rawId}`;
-    const date = new Date(c.date.timestamp * 1000);
-    const raw = await ctx.vcs.changesetDiff(c.rawId, { maxBytes: CUT_OFF_LIMIT + 1 });
-    const diff = parseDiff(raw.raw, { cutOffLimit: CUT_OFF_LIMIT });
-    const files = diff.files.map((f) => `${f.operation} ${f.path} (${f.stats.added} lines added, ${f.stats.deleted} lines removed)`);
-    if (diff.truncated) files.push('Changeset was too big and was cut off...');
-    const lines = [
-      `<p>${html(c.authorName || c.author)} committed on ${date.toISOString().replace('T', ' ').slice(0, 19)}</p>`,
-      ...(c.branch ? [`<p>branch: ${html(c.branch)}</p>`] : []),
-      ...c.bookmarks.map((b) => `<p>bookmark: ${html(b)}</p>`),
-      ...c.tags.map((t) => `<p>tag: ${html(t)}</p>`),
-      `<p>changeset: <a href="${html(link)}">${c.rawId.slice(0, 8)}</a></p>`,
-      `<pre>${html(c.message.trim())}\n\n${files.map(html).join('\n')}</pre>`,
-    ];
-    const firstLine = c.message.trim().split('\n')[0] ?? '';
-    return { title: firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine, link, authorName: c.authorName || c.author, authorEmail: c.authorEmail, date, html: lines.join(''), id: c.rawId };
+    const { body, contentType } = await this.feeds.feed(await this.context.open(actor, ref), type, originOf(request));
+    await reply.header('content-type', contentType).header('x-content-type-options', 'nosniff').send(body);
   }
 }

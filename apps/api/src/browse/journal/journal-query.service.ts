@@ -8,6 +8,7 @@ import { PermissionsService } from '../../permissions/permissions.service';
 import { Repository } from '../../repos/repository.entity';
 import { UserFollowing } from '../../users/user-following.entity';
 import { DEFAULT_USERNAME, User } from '../../users/user.entity';
+import { AvatarsService } from '../avatars.service';
 import { parseJournalFilter } from './journal-filter';
 
 /** Reads the journal (`user_logs`): a user's followed repositories and users, the public journal, the admin journal. */
@@ -16,6 +17,7 @@ export class JournalQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly permissions: PermissionsService,
+    private readonly avatars: AvatarsService,
   ) {}
 
   /** Entries of the repositories and users `follower` follows, limited to repositories `viewer` may read. */
@@ -28,7 +30,8 @@ export class JournalQueryService {
     const readable = (await m.find(Repository, { select: { id: true } })).map((r) => r.id).filter((id) => hasLevel(permissions.repositories.get(id), 'read'));
     const readableFollowed = repoIds.filter((id) => readable.includes(id));
     if (!readableFollowed.length && !userIds.length) return { items: [], total: 0, page: query.page, size: query.size };
-    return this.page(query, (qb) => {
+    // anonymous visitors see no e-mail addresses
+    return this.page(query, viewer.user.isDefaultUser, (qb) => {
       qb.andWhere(
         new Brackets((w) => {
           if (readableFollowed.length) w.orWhere('l.repository_id IN (:...followedRepos)', { followedRepos: readableFollowed });
@@ -54,11 +57,12 @@ export class JournalQueryService {
 
   /** Every entry (super-admins). */
   async all(query: { page: number; size: number; filter?: string }): Promise<JournalResponse> {
-    return this.page(query, () => undefined);
+    return this.page(query, false, () => undefined);
   }
 
   private async page(
     query: { page: number; size: number; filter?: string },
+    hideEmails: boolean,
     scope: (qb: ReturnType<DataSource['manager']['createQueryBuilder']>) => void,
   ): Promise<JournalResponse> {
     const qb = this.dataSource.manager.createQueryBuilder(UserLog, 'l').where('1 = 1');
@@ -74,9 +78,10 @@ export class JournalQueryService {
     const m = this.dataSource.manager;
     const userIds = [...new Set(rows.flatMap((r) => (r.userId === null ? [] : [r.userId])))];
     const repoIds = [...new Set(rows.flatMap((r) => (r.repositoryId === null ? [] : [r.repositoryId])))];
-    const [users, repos] = await Promise.all([
+    const [users, repos, avatar] = await Promise.all([
       userIds.length ? m.find(User, { where: { id: In(userIds) } }) : [],
       repoIds.length ? m.find(Repository, { where: { id: In(repoIds) }, select: { id: true, name: true } }) : [],
+      this.avatars.resolver(),
     ]);
     const userOf = new Map(users.map((u) => [u.id, u]));
     const repoOf = new Map(repos.map((r) => [r.id, r]));
@@ -87,7 +92,7 @@ export class JournalQueryService {
         const repo = r.repositoryId === null ? undefined : repoOf.get(r.repositoryId);
         return {
           id: r.id,
-          user: u ? { id: u.id, username: u.username, email: u.email ?? '' } : null,
+          user: u ? { id: u.id, username: u.username, email: hideEmails ? '' : (u.email ?? ''), avatarUrl: avatar(u.email) } : null,
           username: r.username,
           action: colon < 0 ? r.action : r.action.slice(0, colon),
           parameter: colon < 0 ? null : r.action.slice(colon + 1),

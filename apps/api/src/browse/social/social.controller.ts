@@ -11,6 +11,7 @@ import { PermissionsService } from '../../permissions/permissions.service';
 import { Repository } from '../../repos/repository.entity';
 import { UserFollowing } from '../../users/user-following.entity';
 import { User } from '../../users/user.entity';
+import { AvatarsService } from '../avatars.service';
 import { RepoContextService } from '../repo-context.service';
 
 /** Forks and followers lists (§2.6): 20 per page; forks only those the viewer may read; followers oldest first. */
@@ -21,6 +22,7 @@ export class SocialController {
   constructor(
     private readonly context: RepoContextService,
     private readonly permissions: PermissionsService,
+    private readonly avatars: AvatarsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -42,6 +44,7 @@ export class SocialController {
     const page = readable.slice((query.page - 1) * query.size, query.page * query.size);
     const owners = page.length ? await m.find(User, { where: { id: In([...new Set(page.map((r) => r.ownerId))]) } }) : [];
     const ownerOf = new Map(owners.map((u) => [u.id, u]));
+    const avatar = await this.avatars.resolver();
     return {
       items: page.map((r) => {
         const o = ownerOf.get(r.ownerId);
@@ -49,7 +52,7 @@ export class SocialController {
           id: r.id,
           name: r.name,
           description: r.description,
-          owner: { username: o?.username ?? '', firstName: o?.firstname ?? '', lastName: o?.lastname ?? '', email: this.emailFor(actor, o?.email) },
+          owner: { username: o?.username ?? '', firstName: o?.firstname ?? '', lastName: o?.lastname ?? '', email: this.emailFor(actor, o?.email), avatarUrl: avatar(o?.email) },
           createdOn: r.createdOn.toISOString(),
         };
       }),
@@ -74,10 +77,11 @@ export class SocialController {
     });
     const users = rows.length ? await m.find(User, { where: { id: In(rows.map((r) => r.userId)) } }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
+    const avatar = await this.avatars.resolver();
     return {
       items: rows.flatMap((r) => {
         const u = byId.get(r.userId);
-        return u ? [{ username: u.username, firstName: u.firstname, lastName: u.lastname, email: this.emailFor(actor, u.email), since: r.followsFrom.toISOString() }] : [];
+        return u ? [{ username: u.username, firstName: u.firstname, lastName: u.lastname, email: this.emailFor(actor, u.email), avatarUrl: avatar(u.email), since: r.followsFrom.toISOString() }] : [];
       }),
       total,
       page: query.page,
