@@ -2,6 +2,7 @@ import type { JournalEntryDto } from '@grove/shared';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Age } from '../../components/ui/age';
+import { Avatar } from '../../components/ui/avatar';
 import { Pager } from '../../components/ui/pager';
 import { QueryState } from '../../components/ui/query-state';
 import { useJournal, type JournalKind } from '../../features/journal/api/get-journal';
@@ -130,11 +131,19 @@ export function JournalRoute({ kind }: { kind: JournalKind }) {
           {t('common.filter')}
         </button>
       </form>
-      {kind === 'mine' && (
-        <p>
-          <Link to="/_admin/my_account/watched">{t('journal.watched')}</Link> · <Link to="/_admin/my_account/repos">{t('journal.myRepos')}</Link>
-        </p>
-      )}
+      <p>
+        {kind === 'mine' && (
+          <>
+            <Link to="/_admin/my_account/watched">{t('journal.watched')}</Link> · <Link to="/_admin/my_account/repos">{t('journal.myRepos')}</Link> ·{' '}
+          </>
+        )}
+        {kind !== 'admin' && (
+          <>
+            <a href={kind === 'mine' ? '/_admin/journal/atom' : '/_admin/public_journal/atom'}>{t('summary.atom')}</a> ·{' '}
+            <a href={kind === 'mine' ? '/_admin/journal/rss' : '/_admin/public_journal/rss'}>{t('summary.rss')}</a>
+          </>
+        )}
+      </p>
       <QueryState query={journal}>
         {(data) => (
           <>
@@ -145,7 +154,9 @@ export function JournalRoute({ kind }: { kind: JournalKind }) {
                 <h2>{day}</h2>
                 {users.map(([user, entries]) => (
                   <div key={user} className="journal-user">
-                    <h3>{user}</h3>
+                    <h3>
+                      <Avatar url={entries[0]!.user?.avatarUrl} size={24} /> {user}
+                    </h3>
                     <ul>
                       {entries.map((e) => (
                         <li key={e.id} data-testid="journal-entry">

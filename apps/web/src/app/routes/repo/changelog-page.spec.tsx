@@ -11,7 +11,7 @@ const repo = { id: 7, name: 'team/app', shortName: 'app', type: 'hg', permission
 const cs = (n: number): ChangesetDto => ({
   rawId: String(n).repeat(40).slice(0, 40).replace(/[^0-9]/g, 'a'),
   shortId: String(n).repeat(12).slice(0, 12),
-  revision: n, author: 'Ann <ann@example.com>', authorName: 'Ann', authorEmail: 'ann@example.com', authorUsername: null,
+  revision: n, author: 'Ann <ann@example.com>', authorName: 'Ann', authorEmail: 'ann@example.com', authorUsername: null, authorAvatarUrl: n === 3 ? 'https://avatars.example/{md5email}?s={size}' : null,
   date: { timestamp: 1_700_000_000 + n, offset: 0 }, authorDate: { timestamp: 1_700_000_000 + n, offset: 0 },
   message: n === 3 ? 'third\n\nwith details' : `change ${n}`, parents: [], children: [], branch: 'default', branchHeads: [], tags: n === 3 ? ['v1'] : [],
   bookmarks: [], phase: 'public', obsolete: false, bumped: false, divergent: false, extinct: false, unstable: false, closesBranch: false,
@@ -68,6 +68,8 @@ describe('ChangelogPage', () => {
     expect(await screen.findByText('showing 3 out of 250 revisions')).toBeTruthy();
     expect(document.querySelectorAll('[data-testid="graph-node"]')).toHaveLength(3);
     expect(screen.getByText('v1')).toBeTruthy();
+    // avatars at twice the shown size, only where the server sent a template
+    expect([...document.querySelectorAll('img.avatar')].map((i) => i.getAttribute('src'))).toEqual(['https://avatars.example/{md5email}?s=32']);
     expect(screen.queryByText('with details')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the full message' }));
     expect(screen.getByText('with details')).toBeTruthy();

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { Age } from '../../../components/ui/age';
+import { Avatar } from '../../../components/ui/avatar';
 import { Pager } from '../../../components/ui/pager';
 import { QueryState } from '../../../components/ui/query-state';
 import { useFollowers, useForks } from '../../../features/repo-browse/api/browse-api';
@@ -25,7 +26,7 @@ export function ForksPage() {
           <ul className="people">
             {data.items.map((f) => (
               <li key={f.id}>
-                {f.owner.username} ({fullName(f.owner)}) — <Link to={`/${f.name}`}>{f.name}</Link> {f.description} · {t('forks.forked')} <Age date={f.createdOn} />{' '}
+                <Avatar url={f.owner.avatarUrl} size={24} /> {f.owner.username} ({fullName(f.owner)}) — <Link to={`/${f.name}`}>{f.name}</Link> {f.description} · {t('forks.forked')} <Age date={f.createdOn} />{' '}
                 <Link className="button" to={repoUrls.compare(base) + `?other_repo=${encodeURIComponent(f.name)}&merge=1`}>
                   {t('forks.compare')}
                 </Link>
@@ -55,7 +56,7 @@ export function FollowersPage() {
           <ul className="people" data-testid="followers">
             {data.items.map((f) => (
               <li key={f.username}>
-                {f.username} ({fullName(f)}) · {t('followers.since')} <Age date={f.since} />
+                <Avatar url={f.avatarUrl} size={24} /> {f.username} ({fullName(f)}) · {t('followers.since')} <Age date={f.since} />
               </li>
             ))}
           </ul>
