@@ -8,5 +8,7 @@ module.exports = {
   moduleNameMapper: {
     ...require('../../jest.preset.cjs').moduleNameMapper,
     '\\.css$': '<rootDir>/src/testing/style-stub.cjs',
+    // marked ships ESM by default; its UMD build is the same code for CommonJS tests
+    '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
   },
 };

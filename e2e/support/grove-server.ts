@@ -10,6 +10,8 @@ const CLI = path.resolve(__dirname, '../../apps/cli/dist/main.js');
 
 export interface GroveServer {
   baseUrl: string;
+  /** the server's data directory (repositories under `repos/`), for seeding with the real clients */
+  dataDir: string;
   admin: { username: string; password: string; apiKey: string };
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function startGrove(): Promise<GroveServer> {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
     admin,
     async stop() {
       server.kill('SIGTERM');

@@ -63,7 +63,7 @@ test('an admin grants a user read on one repository; the user sees exactly that 
   await login.login(user.username, user.password);
   await expect(page.getByTestId('signed-in-user')).toHaveText(`Signed in as ${user.username}`);
   // nothing to administer: no admin menu
-  await expect(page.getByRole('navigation', { name: 'main' }).getByRole('link')).toHaveText(['Home']);
+  await expect(page.getByRole('navigation', { name: 'main' }).getByRole('link')).toHaveText(['Home', 'Journal']);
 
   // home: the group, no top-level repository (the private one is invisible)
   await home.goto();
@@ -120,7 +120,7 @@ test('a group admin who is not a super-admin gets only what they administer', as
   await login.goto();
   await login.login('e2e-gus', 'gus-password');
   await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as e2e-gus');
-  await expect(page.getByRole('navigation', { name: 'main' }).getByRole('link')).toHaveText(['Home', 'Repository groups']);
+  await expect(page.getByRole('navigation', { name: 'main' }).getByRole('link')).toHaveText(['Home', 'Journal', 'Repository groups']);
   await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Repository groups' }).click();
   await expect(page.getByRole('link', { name: 'Edit gus-group' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit other-group' })).toHaveCount(0);

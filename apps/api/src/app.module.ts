@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AccountModule } from './account/account.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { BrowseModule } from './browse/browse.module';
 import type { GroveConfig } from './config/config';
 import { CoreModule } from './core.module';
 import { DatabaseModule } from './database/database.module';
@@ -36,6 +37,7 @@ export class AppModule {
         RepoGroupsModule,
         ReposModule,
         StatisticsModule,
+        BrowseModule,
         AdminModule,
         HealthModule,
         JsonRpcModule,

@@ -2,3 +2,4 @@ export * from './dto';
 export * from './permissions';
 export * from './validation';
 export * from './vcs';
+export * from './markup';

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access.decorators';
 import { notFound } from '../common/errors/domain-error';
+import { DataUrlsService } from '../browse/data-urls/data-urls.service';
 import { SpaIndex } from './spa-index';
 
 /**
@@ -12,13 +13,18 @@ import { SpaIndex } from './spa-index';
 @ApiExcludeController()
 @Controller()
 export class SpaController {
-  constructor(@Inject(SpaIndex) private readonly index: SpaIndex) {}
+  constructor(
+    @Inject(SpaIndex) private readonly index: SpaIndex,
+    private readonly dataUrls: DataUrlsService,
+  ) {}
 
   @Public()
   @Get('*')
   async fallback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path === '/api' || path.startsWith('/_admin/api')) throw notFound(`No API route ${path}`);
+    // raw files, archives, diffs, patches and feeds are answered with bytes, not the page (web-ui.md preamble)
+    if (await this.dataUrls.handle(request, reply)) return;
     const html = await this.index.html();
     if (html === null) throw notFound('The web UI is not built: run `pnpm nx build web`');
     await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);

@@ -31,6 +31,7 @@ import { AdminUserNewRoute } from './routes/admin/user-new';
 import { AdminUsersRoute } from './routes/admin/users';
 import { ContentRoute } from './routes/content';
 import { HomeRoute } from './routes/home';
+import { JournalRoute } from './routes/journal';
 import { Layout } from './routes/layout';
 import { LoginRoute } from './routes/login';
 import {
@@ -121,6 +122,9 @@ export const routes: RouteObject[] = [
           { path: 'mapping', element: <RepoScanTab /> },
         ],
       },
+      { path: '_admin/journal', element: user(<JournalRoute kind="mine" />) },
+      { path: '_admin/public_journal', element: <JournalRoute kind="public" /> },
+      { path: '_admin', element: admin(<JournalRoute kind="admin" />) },
       { path: '_admin/*', element: <NotFoundRoute /> },
       { path: '*', element: <ContentRoute /> },
     ],

@@ -1,5 +1,6 @@
 export * from './account.dto';
 export * from './auth.dto';
+export * from './browse';
 export * from './pagination.dto';
 export * from './permissions.dto';
 export * from './repo-groups.dto';

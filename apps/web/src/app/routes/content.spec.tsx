@@ -44,10 +44,32 @@ function serve(repos: Record<string, string>, groups: string[]) {
   return installFakeFetch(({ url }) => {
     if (url.pathname === '/api/v1/me') return { body: { user: { id: 3, username: 'bob', firstname: '', lastname: '', email: null, admin: false, anonymous: false }, csrfToken: 't' } };
     if (url.pathname === '/api/v1/me/permissions') return { body: { global: [], repositories: [], repoGroups: [], userGroups: [] } };
+    const byId = (ref: string) => (ref === '_42' ? Object.keys(repos)[0] : ref);
     const repo = /^\/api\/v1\/repos\/([^/]+)$/.exec(url.pathname);
     if (repo) {
-      const name = decodeURIComponent(repo[1]!);
+      const name = byId(decodeURIComponent(repo[1]!))!;
       return name in repos ? { body: detail(name, repos[name]!) } : { status: 404, body: { message: `Repository ${name} not found` } };
+    }
+    if (url.pathname === '/api/v1/resolve') {
+      const segments = url.searchParams.get('path')!.split('/').filter(Boolean);
+      for (let i = 1; i <= segments.length; i++) {
+        const name = byId(segments.slice(0, i).join('/'));
+        if (name && name in repos) return { body: { type: 'repository', id: 42, name, rest: segments.slice(i).join('/'), permission: repos[name] } };
+      }
+      const group = segments.join('/');
+      return groups.includes(group) ? { body: { type: 'group', id: 1, name: group } } : { body: { type: 'none' } };
+    }
+    const summary = /^\/api\/v1\/repos\/_42\/summary$/.exec(url.pathname);
+    if (summary) {
+      const name = Object.keys(repos)[0]!;
+      return {
+        body: {
+          repository: detail(name, repos[name]!), empty: true, landingId: null,
+          refs: { branches: [], closedBranches: [], tags: [], bookmarks: [], defaultBranch: null, tip: null },
+          latest: { items: [], total: 0, page: 1, size: 10 }, readme: null, trending: { enabled: false, items: [] },
+          downloads: { enabled: false, formats: [] }, clone: { http: `http://h/${name}`, httpById: 'http://h/_42', ssh: null },
+        },
+      };
     }
     if (url.pathname === '/api/v1/browse') {
       const group = url.searchParams.get('group')!;
@@ -104,6 +126,16 @@ describe('ContentRoute: repository names contain "/"', () => {
   it('nothing there: 404', async () => {
     server = serve({}, []);
     render('/nope/settings');
+    expect((await screen.findByRole('alert')).textContent).toContain('404');
+  });
+
+  it('a permanent /_<id> URL shows the repository page without redirecting, and an unknown page is a 404', async () => {
+    server = serve({ 'team/hello': 'repository.read' }, ['team']);
+    const { unmount } = render('/_42');
+    expect(await screen.findByText('About team/hello')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Changelog' }).getAttribute('href')).toBe('/_42/changelog');
+    unmount();
+    render('/team/hello/no-such-page');
     expect((await screen.findByRole('alert')).textContent).toContain('404');
   });
 });

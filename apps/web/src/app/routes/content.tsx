@@ -2,9 +2,10 @@ import { Navigate, useParams } from 'react-router';
 import { QueryState } from '../../components/ui/query-state';
 import { BrowseView } from '../../features/browse/components/browse-view';
 import { useRepoLookup } from '../../features/repos/api/lookup-repo';
-import { contentUrl, repoSettingsCandidates, repoSettingsUrl, type RepoSettingsTab } from '../../lib/paths';
+import { repoSettingsCandidates, repoSettingsUrl, type RepoSettingsTab } from '../../lib/paths';
 import { RequireUser } from '../require-user';
-import { RepoPage } from './repo/repo-page';
+import { ResolvedContent } from './repo/repo-route';
+import { useResolvePath } from '../../features/repo-browse/api/browse-api';
 import { RepoSettingsPage } from './repo/repo-settings';
 
 /**
@@ -39,15 +40,8 @@ function RepoSettingsResolver({ path, candidates }: { path: string; candidates: 
   );
 }
 
+/** Any other path: the server resolves it to a repository page (`/_<id>/…` kept as is), a group, or nothing. */
 function RepoOrGroup({ path }: { path: string }) {
-  const lookup = useRepoLookup([path]);
-  return (
-    <QueryState query={lookup}>
-      {(match) => {
-        if (!match) return <BrowseView group={path} />;
-        if (match.ref !== match.repo.name) return <Navigate to={contentUrl(match.repo.name)} replace />;
-        return <RepoPage repo={match.repo} />;
-      }}
-    </QueryState>
-  );
+  const resolved = useResolvePath(path);
+  return <QueryState query={resolved}>{(r) => <ResolvedContent path={path} resolved={r} />}</QueryState>;
 }

@@ -9,6 +9,7 @@ import { useAfterPageLoad } from '../../lib/use-after-page-load';
 import type { MessageKey } from '../../locales/en';
 
 const ADMIN_LINKS: Record<AdminMenuEntry, { to: string; label: MessageKey }> = {
+  journal: { to: '/_admin', label: 'nav.adminJournal' },
   repos: { to: '/_admin/repos', label: 'nav.adminRepos' },
   repoGroups: { to: '/_admin/repo_groups', label: 'nav.adminRepoGroups' },
   users: { to: '/_admin/users', label: 'nav.adminUsers' },
@@ -44,8 +45,9 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to={user ? '/_admin/journal' : '/_admin/public_journal'}>{user ? t('nav.journal') : t('nav.publicJournal')}</NavLink>
           {adminEntries.map((entry) => (
-            <NavLink key={entry} to={ADMIN_LINKS[entry].to}>
+            <NavLink key={entry} to={ADMIN_LINKS[entry].to} end={entry === 'journal'}>
               {t(ADMIN_LINKS[entry].label)}
             </NavLink>
           ))}

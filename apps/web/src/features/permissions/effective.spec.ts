@@ -53,7 +53,7 @@ describe('where a user may create (permissions.md §10, through the shared rules
 
 describe('the admin menu', () => {
   it('is complete for super-admins, without asking for the summary', () => {
-    expect(adminMenuEntries({ ...user, admin: true }, undefined)).toEqual(['repos', 'repoGroups', 'users', 'userGroups', 'permissions', 'settings']);
+    expect(adminMenuEntries({ ...user, admin: true }, undefined)).toEqual(['journal', 'repos', 'repoGroups', 'users', 'userGroups', 'permissions', 'settings']);
   });
 
   it('shows others only what they administer', () => {

@@ -55,7 +55,7 @@ function sortedByName<T extends { name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
 }
 
-export type AdminMenuEntry = 'repos' | 'repoGroups' | 'users' | 'userGroups' | 'permissions' | 'settings';
+export type AdminMenuEntry = 'journal' | 'repos' | 'repoGroups' | 'users' | 'userGroups' | 'permissions' | 'settings';
 
 /**
  * The admin menu (web-ui.md §0): everything for super-admins; for others only the lists with
@@ -63,7 +63,7 @@ export type AdminMenuEntry = 'repos' | 'repoGroups' | 'users' | 'userGroups' | '
  */
 export function adminMenuEntries(user: Pick<CurrentUser, 'id' | 'admin' | 'anonymous'>, summary: PermissionSummary | undefined): AdminMenuEntry[] {
   if (user.anonymous) return [];
-  if (user.admin) return ['repos', 'repoGroups', 'users', 'userGroups', 'permissions', 'settings'];
+  if (user.admin) return ['journal', 'repos', 'repoGroups', 'users', 'userGroups', 'permissions', 'settings'];
   if (!summary) return [];
   const permissions = effectiveFromSummary(summary, user);
   const entries: AdminMenuEntry[] = [];

@@ -1,0 +1,103 @@
+// Pure helpers of the browse endpoints: README candidates, markup kinds, clone URL templates,
+// raw-file delivery, the journal filter, patch headers and diff file ids.
+import type { Changeset } from '@grove/shared';
+import { formatPatch, rfc2822 } from './changesets/patch';
+import { diffFileId } from './diff-view';
+import { guessMimetype, rawDelivery } from './files/mimetypes';
+import { parseJournalFilter } from './journal/journal-filter';
+import { fillCloneTemplate } from './summary/clone-urls';
+import { markupKindOf, README_CANDIDATES } from './summary/readme';
+
+describe('README candidates (web-ui.md §3.1)', () => {
+  test('start in the order the spec gives', () => {
+    expect(README_CANDIDATES.slice(0, 19)).toEqual([
+      'readme', 'README', 'Readme',
+      'readme.md', 'readme.MD', 'readme.rst', 'readme.rest',
+      'README.md', 'README.MD', 'README.rst', 'README.rest',
+      'Readme.md', 'Readme.MD', 'Readme.rst', 'Readme.rest',
+      'doc/readme', 'doc/README', 'doc/Readme',
+      'readme.mkdn',
+    ]);
+  });
+  test('hold every base × extension once, docs folders last', () => {
+    expect(new Set(README_CANDIDATES).size).toBe(README_CANDIDATES.length);
+    expect(README_CANDIDATES.length).toBe(15 * 17);
+    expect(README_CANDIDATES.at(-1)).toBe('docs/Readme.MARKDOWN');
+  });
+  test('pick the renderer by name', () => {
+    expect(['README.md', 'readme.MKDN', 'doc/readme.markdown'].map(markupKindOf)).toEqual(['markdown', 'markdown', 'markdown']);
+    expect(['README.rst', 'README', 'readme.txt', 'Readme.TEXT'].map(markupKindOf)).toEqual(['rst', 'rst', 'rst', 'rst']);
+    expect(markupKindOf('notes.text')).toBe('plain');
+  });
+});
+
+describe('clone URL templates (§2.2)', () => {
+  const values = { scheme: 'https', user: 'alice', netloc: 'code.example.com:8443', prefix: '', repo: 'team/tool', repoId: 42, systemUser: 'grove', hostname: 'code.example.com' };
+  test('by name and by id; the user and its @ vanish for anonymous visitors', () => {
+    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', values, false)).toBe('https://alice@code.example.com:8443/team/tool');
+    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', values, true)).toBe('https://alice@code.example.com:8443/_42');
+    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', { ...values, user: null }, false)).toBe('https://code.example.com:8443/team/tool');
+    expect(fillCloneTemplate('ssh://{system_user}@{hostname}/{repo}', values, false)).toBe('ssh://grove@code.example.com/team/tool');
+    expect(fillCloneTemplate('{scheme}://{netloc}/{unknown}', values, false)).toBe('https://code.example.com:8443/{unknown}');
+  });
+});
+
+describe('raw file delivery (§1.3)', () => {
+  test('never text/html; images inline; binaries and downloads as attachments', () => {
+    expect(rawDelivery('a/page.html', false, false)).toEqual({ contentType: 'text/plain; charset=utf-8', attachment: false });
+    expect(rawDelivery('a/page.html', false, true)).toEqual({ contentType: 'text/plain; charset=utf-8', attachment: true });
+    expect(rawDelivery('logo.PNG', true, false)).toEqual({ contentType: 'image/png', attachment: false });
+    expect(rawDelivery('icon.svg', false, false)).toEqual({ contentType: 'image/svg+xml', attachment: false });
+    expect(rawDelivery('blob.bin', true, false)).toEqual({ contentType: 'application/octet-stream', attachment: true });
+    expect(rawDelivery('data.json', false, true)).toEqual({ contentType: 'application/json', attachment: true });
+    expect(guessMimetype('Makefile', false)).toBe('text/plain');
+  });
+});
+
+describe('journal filter (§3.7)', () => {
+  test('field:value terms, repository by default, wildcards, AND/OR', () => {
+    expect(parseJournalFilter('myrepo')).toEqual({ sql: '(LOWER(l.repository_name) = :f0)', params: { f0: 'myrepo' } });
+    expect(parseJournalFilter('username:Bob* OR action:*repo*')).toEqual({
+      sql: "(LOWER(l.username) LIKE :f0 ESCAPE '\\' OR LOWER(l.action) LIKE :f1 ESCAPE '\\')",
+      params: { f0: 'bob%', f1: '%repo%' },
+    });
+    expect(parseJournalFilter('ip:*.1 repository:a_b*')?.params).toEqual({ f0: '%.1', f1: 'a\\_b%' });
+    expect(parseJournalFilter('   ')).toBeNull();
+  });
+  test('dates: one day, or a range whose bare end day is included', () => {
+    expect(parseJournalFilter('date:20120101')?.params).toEqual({ f0a: new Date('2012-01-01T00:00:00Z'), f0b: new Date('2012-01-02T00:00:00Z') });
+    expect(parseJournalFilter('date:[20120101100000 TO 20120102]')?.params).toEqual({ f0a: new Date('2012-01-01T10:00:00Z'), f0b: new Date('2012-01-03T00:00:00Z') });
+  });
+  test('unknown fields and bad dates are refused', () => {
+    expect(() => parseJournalFilter('colour:red')).toThrow('Unknown journal filter field colour');
+    expect(() => parseJournalFilter('date:2012')).toThrow('Bad date 2012');
+  });
+});
+
+describe('patches (§1.4)', () => {
+  const changeset = {
+    rawId: 'a'.repeat(40),
+    author: 'Ann <ann@example.com>',
+    date: { timestamp: 1_600_000_000, offset: 120 },
+    authorDate: { timestamp: 1_600_000_000, offset: 120 },
+    message: 'Subject line\n\nBody text\n',
+    parents: ['b'.repeat(40)],
+  } as Changeset;
+  const diff = Buffer.from('diff --git a/x b/x\n');
+  test('hg export header', () => {
+    expect(formatPatch('hg', changeset, diff).toString()).toBe(
+      `# HG changeset patch\n# User Ann <ann@example.com>\n# Date 1600000000 -7200\n#      Sun, 13 Sep 2020 14:26:40 +0200\n# Node ID ${'a'.repeat(40)}\n# Parent  ${'b'.repeat(40)}\nSubject line\n\nBody text\n\ndiff --git a/x b/x\n`,
+    );
+  });
+  test('git format-patch header', () => {
+    expect(formatPatch('git', changeset, diff).toString()).toBe(
+      `From ${'a'.repeat(40)} Mon Sep 17 00:00:00 2001\nFrom: Ann <ann@example.com>\nDate: Sun, 13 Sep 2020 14:26:40 +0200\nSubject: [PATCH] Subject line\n\nBody text\n\n---\n\ndiff --git a/x b/x\n`,
+    );
+    expect(rfc2822({ timestamp: 0, offset: -330 })).toBe('Wed, 31 Dec 1969 18:30:00 -0530');
+  });
+});
+
+test('diff file ids are C-<hash12>-<md5(path)[:12]>', () => {
+  // md5('a.txt') = a5e54d1fd7bb69a228ef0dcd2431367e
+  expect(diffFileId('0123456789abcdef'.repeat(2) + '01234567', 'a.txt')).toBe('C-0123456789ab-a5e54d1fd7bb');
+});
