@@ -17,7 +17,8 @@ import { RepoAdvanced } from '../../../features/repos/components/repo-advanced';
 import { RepoFieldsPanel } from '../../../features/repos/components/repo-fields-panel';
 import { RepoRemotePanel } from '../../../features/repos/components/repo-remote-panel';
 import { StatisticsSettingsPanel } from '../../../features/statistics/components/statistics-settings-panel';
-import { RepoSettingsForm } from '../../../features/repos/components/repo-settings-form';
+import { landingChoicesOf, RepoSettingsForm } from '../../../features/repos/components/repo-settings-form';
+import { useRefs } from '../../../features/repo-browse/api/browse-api';
 import { useT } from '../../../lib/i18n';
 import { parentName, repoSettingsUrl, type RepoSettingsTab } from '../../../lib/paths';
 
@@ -74,6 +75,7 @@ function RepoSettingsTab({ repo }: { repo: RepoDetail }) {
   const navigate = useNavigate();
   const access = useMyAccess();
   const update = useUpdateRepo(repo.id);
+  const refs = useRefs(`_${repo.id}`);
   const locationFlash = useLocationFlash();
   return (
     <div className="narrow">
@@ -84,6 +86,7 @@ function RepoSettingsTab({ repo }: { repo: RepoDetail }) {
             key={`${repo.id}:${repo.name}`}
             repo={repo}
             locations={repoMoveTargets(repo, repositoryLocations(summary, permissions))}
+            landingChoices={landingChoicesOf(refs.data)}
             submitting={update.isPending}
             serverError={update.error?.message}
             onSubmit={(body) =>

@@ -1,7 +1,7 @@
 import type { RepoDetail } from '@grove/shared';
 import { fireEvent, screen } from '@testing-library/react';
 import { renderWithProviders } from '../../../testing/render';
-import { RepoSettingsForm } from './repo-settings-form';
+import { landingChoicesOf, RepoSettingsForm } from './repo-settings-form';
 
 const repo: RepoDetail = {
   id: 12,
@@ -57,13 +57,12 @@ describe('RepoSettingsForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ name: 'team/tools/Hello-World' });
   });
 
-  it('clearing the remote URL removes it; a bad landing revision is refused before sending', () => {
+  it('offers the refs as landing revisions; clearing the remote URL removes it', () => {
     const onSubmit = jest.fn();
-    renderWithProviders(<RepoSettingsForm repo={repo} locations={locations} submitting={false} onSubmit={onSubmit} />);
-    fireEvent.change(input('landingRevision'), { target: { value: 'tip' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(onSubmit).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert').textContent).toMatch(/^Landing revision: Landing revision must look like/);
+    const choices = landingChoicesOf({ branches: [{ name: 'default' }], bookmarks: [{ name: 'feature' }], tags: [{ name: 'v1.0' }] });
+    renderWithProviders(<RepoSettingsForm repo={repo} locations={locations} landingChoices={choices} submitting={false} onSubmit={onSubmit} />);
+    const options = [...(input('landingRevision') as unknown as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).toEqual(['rev:tip', 'branch:default', 'book:feature', 'tag:v1.0']);
     fireEvent.change(input('landingRevision'), { target: { value: 'branch:default' } });
     fireEvent.change(input('cloneUri'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

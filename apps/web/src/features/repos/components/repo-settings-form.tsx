@@ -44,6 +44,7 @@ export interface RepoSettingsValues {
 export function RepoSettingsForm({
   repo,
   locations,
+  landingChoices = [],
   submitting,
   serverError,
   onSubmit,
@@ -51,6 +52,8 @@ export function RepoSettingsForm({
   repo: RepoDetail;
   /** groups the repository may be moved to, its current one included ('' = top level) */
   locations: GroupChoice[];
+  /** landing revisions offered besides `rev:tip` and the current one (`branch:…`, `book:…`, `tag:…`) */
+  landingChoices?: readonly string[];
   submitting: boolean;
   serverError?: string | null;
   onSubmit: (body: UpdateRepo) => void;
@@ -134,7 +137,13 @@ export function RepoSettingsForm({
       </label>
       <label className="field">
         <span>{t('repos.landingRevision')}</span>
-        <input name="landingRevision" value={values.landingRevision} onChange={(e) => set('landingRevision', e.target.value)} />
+        <select name="landingRevision" value={values.landingRevision} onChange={(e) => set('landingRevision', e.target.value)}>
+          {[...new Set(['rev:tip', repo.landingRevision, ...landingChoices])].map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
       </label>
       {checkbox('private', t('repos.private'))}
       {checkbox('enableStatistics', t('repos.enableStatistics'))}
@@ -154,4 +163,10 @@ export function RepoSettingsForm({
       </div>
     </form>
   );
+}
+
+/** The landing revision choices of a repository's refs, as Kallithea offers them (branches, bookmarks, tags). */
+export function landingChoicesOf(refs: { branches: { name: string }[]; bookmarks: { name: string }[]; tags: { name: string }[] } | undefined): string[] {
+  if (!refs) return [];
+  return [...refs.branches.map((b) => `branch:${b.name}`), ...refs.bookmarks.map((b) => `book:${b.name}`), ...refs.tags.map((tag) => `tag:${tag.name}`)];
 }
