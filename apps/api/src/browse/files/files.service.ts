@@ -20,30 +20,30 @@ export class FilesService {
     const path = query.path ?? '';
     await requireNotEmpty(vcs);
     const changeset = await vcs.getChangeset(rev);
-    const editability = await this.editability(ctx, rev, changeset.rawId, changeset.branchHeads);
-    let listing;
-    try {
-      listing = await vcs.listDirectory(changeset.rawId, path);
-    } catch (error) {
-      if (!isVcsError(error, 'InvalidPath')) throw error;
-    }
+    const listDirectory = vcs.listDirectory(changeset.rawId, path).catch((error: unknown) => {
+      if (isVcsError(error, 'InvalidPath')) return null; // a file: shown below
+      throw error;
+    });
+    const [editability, listing] = await Promise.all([this.editability(ctx, rev, changeset.rawId, changeset.branchHeads), listDirectory]);
     if (listing) {
       const last = query.lastChangesets === false ? {} : await vcs.lastChangesets(changeset.rawId, path);
       // record() keys by raw id; map entry names to their changeset again
-      const lastDtos = await this.presenter.record(last);
+      const [csDto, lastDtos] = await Promise.all([this.presenter.one(changeset), this.presenter.record(last)]);
       const byName = Object.fromEntries(Object.entries(last).map(([name, c]) => [name, lastDtos[c.rawId] ?? null]));
       return {
         kind: 'dir',
-        changeset: await this.presenter.one(changeset),
+        changeset: csDto,
         path,
         entries: listing.entries.map((e) => ({ ...e, lastChangeset: byName[e.name] ?? null })),
         editability,
       };
     }
-    const file = await vcs.readFile(changeset.rawId, path, { maxBytes: query.full ? undefined : CUT_OFF_LIMIT });
+    const [file, [last]] = await Promise.all([
+      vcs.readFile(changeset.rawId, path, { maxBytes: query.full ? undefined : CUT_OFF_LIMIT }),
+      vcs.listChangesets({ revision: changeset.rawId, path, limit: 1 }),
+    ]);
     const mimetype = guessMimetype(path, file.binary);
     const tooBig = !file.binary && !query.full && file.size >= CUT_OFF_LIMIT;
-    const [last] = await vcs.listChangesets({ revision: changeset.rawId, path, limit: 1 });
     const [csDto, lastDto] = await this.presenter.many(last ? [changeset, last] : [changeset]);
     return {
       kind: 'file',
