@@ -44,10 +44,15 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
 
     it('editing: add, edit and delete files on a branch head; the changelog shows the new changesets', async () => {
       const head = await headOf(branch());
+      // a listing at the head, remembered by the server; it must not go stale after the commit
+      const entryAtHead = () =>
+        alice.get(api(repo, `files?rev=${head}`)).then((r) => r.body.entries.find((e: { lastChangeset: { rawId: string } }) => e.lastChangeset.rawId === head).lastChangeset);
+      expect((await entryAtHead()).children).toEqual([]);
       const added = await alice.post(api(repo, 'files/add'), { rev: branch(), parentId: head, location: 'docs', filename: 'new.txt', content: 'hello\r\nworld\n' });
       expect(added.status).toBe(201);
       expect(added.body.branch).toBe(branch());
       expect(added.body.changeset).toMatchObject({ parents: [head], message: 'Added file via Grove', authorName: 'Alice Liddell', authorEmail: 'alice@example.com', authorUsername: 'alice' });
+      expect((await entryAtHead()).children).toEqual([added.body.changeset.rawId]);
       const raw = await alice.get(api(repo, `raw?rev=${branch()}&path=docs/new.txt`));
       expect(raw.text).toBe('hello\nworld\n'); // typed content is normalised to LF
 
