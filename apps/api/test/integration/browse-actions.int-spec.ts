@@ -277,6 +277,34 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
     expect((await admin.get('/api/v1/admin/journal?filter=colour:red')).status).toBe(400);
   });
 
+  it('public journal: repository admins add a repository (the default user follows it); anonymous viewers see no e-mails', async () => {
+    expect((await bob.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(403);
+    expect((await t.client().put('/api/v1/repos/hgrepo/public-journal')).status).toBe(401);
+    expect((await admin.get('/api/v1/repos/hgrepo/public-journal')).body).toEqual({ inPublicJournal: false });
+    expect((await admin.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await admin.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await admin.get('/api/v1/repos/hgrepo/public-journal')).body).toEqual({ inPublicJournal: true });
+    const anonymous = (await t.client().get('/api/v1/journal/public?size=100')).body;
+    expect(anonymous.total).toBeGreaterThan(0);
+    expect(new Set(anonymous.items.map((e: { repositoryName: string }) => e.repositoryName))).toEqual(new Set(['hgrepo']));
+    expect(anonymous.items.find((e: { user: { username: string } }) => e.user?.username === 'alice').user.email).toBe('');
+    const signedIn = (await bob.get('/api/v1/journal/public?size=100')).body;
+    expect(signedIn.items.find((e: { user: { username: string } }) => e.user?.username === 'alice').user.email).toBe('alice@example.com');
+    expect((await t.client().get('/_admin/public_journal/rss')).text).toContain('<title>alice - push local hgrepo</title>');
+    expect((await admin.delete('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await t.client().get('/api/v1/journal/public')).body.total).toBe(0);
+  });
+
+  it('repository size on disk for signed-in readers', async () => {
+    const res = await bob.get('/api/v1/repos/gitrepo/size');
+    expect(res.status).toBe(200);
+    // every non-directory entry's own size, as find reports it
+    const sizes = (await promisify(execFile)('find', [path.join(t.reposRoot, 'gitrepo'), '!', '-type', 'd', '-printf', '%s\\n'])).stdout.trim().split('\n');
+    expect(res.body.bytes).toBe(sizes.reduce((sum, s) => sum + Number(s), 0));
+    expect(res.body.text).toMatch(/^\d+(\.\d)? (B|KiB|MiB)$/);
+    expect((await t.client().get('/api/v1/repos/gitrepo/size')).status).toBe(401);
+  });
+
   it('journal feeds: mine (signed in), the public one, also at the spec URLs', async () => {
     const rss = await bob.get('/api/v1/journal/feed/rss');
     expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');

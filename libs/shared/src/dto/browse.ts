@@ -530,3 +530,15 @@ export const journalEntrySchema = z.object({
 export type JournalEntryDto = z.infer<typeof journalEntrySchema>;
 export const journalResponseSchema = pageOf(journalEntrySchema);
 export type JournalResponse = z.infer<typeof journalResponseSchema>;
+
+/** `GET repos/:ref/public-journal` (repository admin); PUT adds the repository to the public journal, DELETE removes it. */
+export const publicJournalStateSchema = z.object({ inPublicJournal: z.boolean() });
+export type PublicJournalState = z.infer<typeof publicJournalStateSchema>;
+
+/** `GET repos/:ref/size` (signed-in readers): the repository's size on disk. */
+export const repoSizeResponseSchema = z.object({
+  bytes: z.number().int(),
+  /** binary units, e.g. `1.2 MiB` */
+  text: z.string(),
+});
+export type RepoSizeResponse = z.infer<typeof repoSizeResponseSchema>;

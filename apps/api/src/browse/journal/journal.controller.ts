@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { journalQuerySchema, journalResponseSchema, type JournalResponse } from '@grove/shared';
+import { journalQuerySchema, journalResponseSchema, publicJournalStateSchema, type JournalResponse, type PublicJournalState } from '@grove/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AllowAnonymous, SuperAdminOnly } from '../../auth/access.decorators';
 import { Actor, CurrentActor } from '../../common/actor';
 import { ZodQuery, ZodResponse } from '../../common/openapi/zod-openapi';
+import { RefParam } from '../../common/openapi/params';
 import { ZodValidationPipe } from '../../common/pipes/zod-validation.pipe';
+import { RepoContextService } from '../repo-context.service';
 import { originOf } from '../feeds/feeds.controller';
 import { JournalFeedsService } from './journal-feeds.service';
 import { JournalQueryService } from './journal-query.service';
@@ -21,7 +23,32 @@ export class JournalController {
   constructor(
     private readonly journal: JournalQueryService,
     private readonly feeds: JournalFeedsService,
+    private readonly context: RepoContextService,
   ) {}
+
+  @Get('repos/:ref/public-journal')
+  @ApiOperation({ summary: 'Whether the repository is in the public journal (repository admin)' })
+  @ZodResponse(publicJournalStateSchema)
+  async publicJournalState(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<PublicJournalState> {
+    const { repo } = await this.context.open(actor, ref, 'admin');
+    return { inPublicJournal: await this.journal.inPublicJournal(repo.id) };
+  }
+
+  @Put('repos/:ref/public-journal')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Add the repository to the public journal: the default user follows it (repository admin)' })
+  async addToPublicJournal(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<void> {
+    const { repo } = await this.context.open(actor, ref, 'admin');
+    await this.journal.setPublicJournal(repo.id, true);
+  }
+
+  @Delete('repos/:ref/public-journal')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take the repository out of the public journal (repository admin)' })
+  async removeFromPublicJournal(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<void> {
+    const { repo } = await this.context.open(actor, ref, 'admin');
+    await this.journal.setPublicJournal(repo.id, false);
+  }
 
   @Get('journal')
   @ApiOperation({ summary: 'My journal: entries of the repositories and users I follow (newest first)' })
