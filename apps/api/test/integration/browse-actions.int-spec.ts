@@ -238,6 +238,26 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
     });
   });
 
+  it('hg: a closed branch is listed apart and still filters the changelog', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'grove-close-'));
+    try {
+      await hg(['clone', '-q', '-u', 'feature', path.join(t.reposRoot, 'hgrepo'), work]);
+      await hg(['commit', '-q', '--close-branch', '-m', 'close feature'], work);
+      await hg(['push', '-q', '-b', 'feature'], work);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    const refs = (await bob.get('/api/v1/repos/hgrepo/refs')).body;
+    expect(refs.closedBranches.map((b: { name: string }) => b.name)).toEqual(['feature']);
+    expect(refs.branches.map((b: { name: string }) => b.name)).not.toContain('feature');
+    const log = (await bob.get('/api/v1/repos/hgrepo/changelog?branch=feature')).body;
+    expect(log.changesets.map((c: { message: string; closesBranch: boolean }) => [c.message, c.closesBranch])).toEqual([
+      ['close feature', true],
+      ['feature work', false],
+    ]);
+    expect(log.graph[0][2]).toBe(1); // the graph row marks the closing node
+  });
+
   it('followers list: oldest first, paginated', async () => {
     expect((await alice.put('/api/v1/repos/gitrepo/following')).status).toBe(204);
     expect((await bob.put('/api/v1/repos/gitrepo/following')).status).toBe(204);
