@@ -236,6 +236,39 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
       expect(again.text).toContain('<title>Fresh &amp; new &lt;changes&gt;</title>');
       expect((await bob.get(api(repo, 'feed/json'))).status).toBe(400);
     });
+
+    it('branch names with "/" work URL-encoded in path parameters and as query values', async () => {
+      const work = await mkdtemp(path.join(tmpdir(), 'grove-slash-'));
+      let id: string;
+      try {
+        if (type === 'git') {
+          await git(['clone', '-q', '-b', 'master', path.join(t.reposRoot, repo), work]);
+          await git(['checkout', '-q', '-b', 'team/topic'], work);
+          await writeFile(path.join(work, 'topic.txt'), 'topic\n');
+          await git(['add', '-A'], work);
+          await git(['commit', '-q', '-m', 'on a slashed branch'], work);
+          await git(['push', '-q', 'origin', 'team/topic'], work);
+          id = (await git(['rev-parse', 'HEAD'], work)).trim();
+        } else {
+          await hg(['clone', '-q', '-u', 'default', path.join(t.reposRoot, repo), work]);
+          await hg(['branch', '-q', 'team/topic'], work);
+          await writeFile(path.join(work, 'topic.txt'), 'topic\n');
+          await hg(['commit', '-q', '-A', '-m', 'on a slashed branch'], work);
+          await hg(['push', '-q', '--new-branch', '-b', 'team/topic'], work);
+          id = (await hg(['log', '-r', '.', '-T', '{node}'], work)).trim();
+        }
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      expect((await bob.get(api(repo, 'changesets/team%2Ftopic'))).body.changeset.rawId).toBe(id);
+      expect((await bob.get(api(repo, 'changelog?branch=team%2Ftopic&size=1'))).body.changesets[0].rawId).toBe(id);
+      expect((await alice.get(api(repo, 'files?rev=team%2Ftopic'))).body.editability).toEqual({ canWrite: true, branch: 'team/topic', headId: id });
+      const edited = await alice.post(api(repo, 'files/edit'), { rev: 'team/topic', parentId: id, path: 'topic.txt', content: 'topic 2\n' });
+      expect(edited.status).toBe(201);
+      expect(edited.body).toMatchObject({ branch: 'team/topic', changeset: { parents: [id] } });
+      const zip = await fetch(t.baseUrl + api(repo, 'archive/team%2Ftopic.zip'), { headers: { authorization: `Bearer ${ADMIN.apiKey}` } });
+      expect([zip.status, zip.headers.get('content-disposition')]).toEqual([200, expect.stringContaining(`${repo}-${edited.body.changeset.rawId.slice(0, 12)}.zip`)]);
+    });
   });
 
   it('hg: a closed branch is listed apart and still filters the changelog', async () => {
