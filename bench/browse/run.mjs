@@ -123,8 +123,12 @@ async function main() {
       rows.push(await measure(name, 'same changeset, fulldiff=1', () => get(baseUrl, r(`changesets/${big.rawId}?fulldiff=1`))));
 
       rows.push(await measure(name, 'directory listing at tip with last changesets (root)', () => get(baseUrl, r('files'))));
+      // the server remembers last changesets per changeset: a different revision each run shows the uncached cost
+      const recentIds = first.changesets.map((c) => c.rawId);
+      rows.push(await measure(name, 'directory listing with last changesets (root), another revision each run', (i) => get(baseUrl, r(`files?rev=${recentIds[i % recentIds.length]}`))));
       const sub = name.startsWith('bench') ? 'src/pkg3' : 'vcs/backends';
       rows.push(await measure(name, `directory listing with last changesets (${sub})`, () => get(baseUrl, r(`files?path=${sub}`))));
+      rows.push(await measure(name, `directory listing with last changesets (${sub}), another revision each run`, (i) => get(baseUrl, r(`files?path=${sub}&rev=${recentIds[i % recentIds.length]}`))));
       const file = name.startsWith('bench') ? 'docs/history.txt' : 'vcs/nodes.py';
       rows.push(await measure(name, `file view (${file})`, () => get(baseUrl, r(`files?path=${file}`))));
     }

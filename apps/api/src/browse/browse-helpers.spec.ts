@@ -1,4 +1,4 @@
-// Pure helpers of the browse endpoints: README candidates, markup kinds, clone URL templates,
+// Pure helpers of the browse endpoints: clone URL templates,
 // raw-file delivery, the journal filter, patch headers and diff file ids.
 import type { Changeset } from '@grove/shared';
 import { formatPatch, rfc2822 } from './changesets/patch';
@@ -6,30 +6,6 @@ import { diffFileId } from './diff-view';
 import { guessMimetype, rawDelivery } from './files/mimetypes';
 import { parseJournalFilter } from './journal/journal-filter';
 import { fillCloneTemplate } from './summary/clone-urls';
-import { markupKindOf, README_CANDIDATES } from './summary/readme';
-
-describe('README candidates (web-ui.md §3.1)', () => {
-  test('start in the order the spec gives', () => {
-    expect(README_CANDIDATES.slice(0, 19)).toEqual([
-      'readme', 'README', 'Readme',
-      'readme.md', 'readme.MD', 'readme.rst', 'readme.rest',
-      'README.md', 'README.MD', 'README.rst', 'README.rest',
-      'Readme.md', 'Readme.MD', 'Readme.rst', 'Readme.rest',
-      'doc/readme', 'doc/README', 'doc/Readme',
-      'readme.mkdn',
-    ]);
-  });
-  test('hold every base × extension once, docs folders last', () => {
-    expect(new Set(README_CANDIDATES).size).toBe(README_CANDIDATES.length);
-    expect(README_CANDIDATES.length).toBe(15 * 17);
-    expect(README_CANDIDATES.at(-1)).toBe('docs/Readme.MARKDOWN');
-  });
-  test('pick the renderer by name', () => {
-    expect(['README.md', 'readme.MKDN', 'doc/readme.markdown'].map(markupKindOf)).toEqual(['markdown', 'markdown', 'markdown']);
-    expect(['README.rst', 'README', 'readme.txt', 'Readme.TEXT'].map(markupKindOf)).toEqual(['rst', 'rst', 'rst', 'rst']);
-    expect(markupKindOf('notes.text')).toBe('plain');
-  });
-});
 
 describe('clone URL templates (§2.2)', () => {
   const values = { scheme: 'https', user: 'alice', netloc: 'code.example.com:8443', prefix: '', repo: 'team/tool', repoId: 42, systemUser: 'grove', hostname: 'code.example.com' };

@@ -44,10 +44,15 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
 
     it('editing: add, edit and delete files on a branch head; the changelog shows the new changesets', async () => {
       const head = await headOf(branch());
+      // a listing at the head, remembered by the server; it must not go stale after the commit
+      const entryAtHead = () =>
+        alice.get(api(repo, `files?rev=${head}`)).then((r) => r.body.entries.find((e: { lastChangeset: { rawId: string } }) => e.lastChangeset.rawId === head).lastChangeset);
+      expect((await entryAtHead()).children).toEqual([]);
       const added = await alice.post(api(repo, 'files/add'), { rev: branch(), parentId: head, location: 'docs', filename: 'new.txt', content: 'hello\r\nworld\n' });
       expect(added.status).toBe(201);
       expect(added.body.branch).toBe(branch());
       expect(added.body.changeset).toMatchObject({ parents: [head], message: 'Added file via Grove', authorName: 'Alice Liddell', authorEmail: 'alice@example.com', authorUsername: 'alice' });
+      expect((await entryAtHead()).children).toEqual([added.body.changeset.rawId]);
       const raw = await alice.get(api(repo, `raw?rev=${branch()}&path=docs/new.txt`));
       expect(raw.text).toBe('hello\nworld\n'); // typed content is normalised to LF
 
@@ -231,6 +236,59 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
       expect(again.text).toContain('<title>Fresh &amp; new &lt;changes&gt;</title>');
       expect((await bob.get(api(repo, 'feed/json'))).status).toBe(400);
     });
+
+    it('branch names with "/" work URL-encoded in path parameters and as query values', async () => {
+      const work = await mkdtemp(path.join(tmpdir(), 'grove-slash-'));
+      let id: string;
+      try {
+        if (type === 'git') {
+          await git(['clone', '-q', '-b', 'master', path.join(t.reposRoot, repo), work]);
+          await git(['checkout', '-q', '-b', 'team/topic'], work);
+          await writeFile(path.join(work, 'topic.txt'), 'topic\n');
+          await git(['add', '-A'], work);
+          await git(['commit', '-q', '-m', 'on a slashed branch'], work);
+          await git(['push', '-q', 'origin', 'team/topic'], work);
+          id = (await git(['rev-parse', 'HEAD'], work)).trim();
+        } else {
+          await hg(['clone', '-q', '-u', 'default', path.join(t.reposRoot, repo), work]);
+          await hg(['branch', '-q', 'team/topic'], work);
+          await writeFile(path.join(work, 'topic.txt'), 'topic\n');
+          await hg(['commit', '-q', '-A', '-m', 'on a slashed branch'], work);
+          await hg(['push', '-q', '--new-branch', '-b', 'team/topic'], work);
+          id = (await hg(['log', '-r', '.', '-T', '{node}'], work)).trim();
+        }
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      expect((await bob.get(api(repo, 'changesets/team%2Ftopic'))).body.changeset.rawId).toBe(id);
+      expect((await bob.get(api(repo, 'changelog?branch=team%2Ftopic&size=1'))).body.changesets[0].rawId).toBe(id);
+      expect((await alice.get(api(repo, 'files?rev=team%2Ftopic'))).body.editability).toEqual({ canWrite: true, branch: 'team/topic', headId: id });
+      const edited = await alice.post(api(repo, 'files/edit'), { rev: 'team/topic', parentId: id, path: 'topic.txt', content: 'topic 2\n' });
+      expect(edited.status).toBe(201);
+      expect(edited.body).toMatchObject({ branch: 'team/topic', changeset: { parents: [id] } });
+      const zip = await fetch(t.baseUrl + api(repo, 'archive/team%2Ftopic.zip'), { headers: { authorization: `Bearer ${ADMIN.apiKey}` } });
+      expect([zip.status, zip.headers.get('content-disposition')]).toEqual([200, expect.stringContaining(`${repo}-${edited.body.changeset.rawId.slice(0, 12)}.zip`)]);
+    });
+  });
+
+  it('hg: a closed branch is listed apart and still filters the changelog', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'grove-close-'));
+    try {
+      await hg(['clone', '-q', '-u', 'feature', path.join(t.reposRoot, 'hgrepo'), work]);
+      await hg(['commit', '-q', '--close-branch', '-m', 'close feature'], work);
+      await hg(['push', '-q', '-b', 'feature'], work);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    const refs = (await bob.get('/api/v1/repos/hgrepo/refs')).body;
+    expect(refs.closedBranches.map((b: { name: string }) => b.name)).toEqual(['feature']);
+    expect(refs.branches.map((b: { name: string }) => b.name)).not.toContain('feature');
+    const log = (await bob.get('/api/v1/repos/hgrepo/changelog?branch=feature')).body;
+    expect(log.changesets.map((c: { message: string; closesBranch: boolean }) => [c.message, c.closesBranch])).toEqual([
+      ['close feature', true],
+      ['feature work', false],
+    ]);
+    expect(log.graph[0][2]).toBe(1); // the graph row marks the closing node
   });
 
   it('followers list: oldest first, paginated', async () => {
@@ -270,6 +328,34 @@ describe('repository browsing REST: editing, compare, archives, social, feeds, j
     expect((await admin.get('/api/v1/admin/journal?filter=date:[20000101 TO 20000102]')).body.total).toBe(0);
     expect((await admin.get('/api/v1/admin/journal?filter=date:yesterday')).status).toBe(400);
     expect((await admin.get('/api/v1/admin/journal?filter=colour:red')).status).toBe(400);
+  });
+
+  it('public journal: repository admins add a repository (the default user follows it); anonymous viewers see no e-mails', async () => {
+    expect((await bob.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(403);
+    expect((await t.client().put('/api/v1/repos/hgrepo/public-journal')).status).toBe(401);
+    expect((await admin.get('/api/v1/repos/hgrepo')).body.inPublicJournal).toBe(false);
+    expect((await admin.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await admin.put('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await admin.get('/api/v1/repos/hgrepo')).body.inPublicJournal).toBe(true);
+    const anonymous = (await t.client().get('/api/v1/journal/public?size=100')).body;
+    expect(anonymous.total).toBeGreaterThan(0);
+    expect(new Set(anonymous.items.map((e: { repositoryName: string }) => e.repositoryName))).toEqual(new Set(['hgrepo']));
+    expect(anonymous.items.find((e: { user: { username: string } }) => e.user?.username === 'alice').user.email).toBe('');
+    const signedIn = (await bob.get('/api/v1/journal/public?size=100')).body;
+    expect(signedIn.items.find((e: { user: { username: string } }) => e.user?.username === 'alice').user.email).toBe('alice@example.com');
+    expect((await t.client().get('/_admin/public_journal/rss')).text).toContain('<title>alice - push local hgrepo</title>');
+    expect((await admin.delete('/api/v1/repos/hgrepo/public-journal')).status).toBe(204);
+    expect((await t.client().get('/api/v1/journal/public')).body.total).toBe(0);
+  });
+
+  it('repository size on disk for signed-in readers', async () => {
+    const res = await bob.get('/api/v1/repos/gitrepo/size');
+    expect(res.status).toBe(200);
+    // every non-directory entry's own size, as find reports it
+    const sizes = (await promisify(execFile)('find', [path.join(t.reposRoot, 'gitrepo'), '!', '-type', 'd', '-printf', '%s\\n'])).stdout.trim().split('\n');
+    expect(res.body.bytes).toBe(sizes.reduce((sum, s) => sum + Number(s), 0));
+    expect(res.body.text).toMatch(/^\d+(\.\d)? (B|KiB|MiB)$/);
+    expect((await t.client().get('/api/v1/repos/gitrepo/size')).status).toBe(401);
   });
 
   it('journal feeds: mine (signed in), the public one, also at the spec URLs', async () => {

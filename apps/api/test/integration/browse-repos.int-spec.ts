@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Setting } from '../../src/settings/setting.entity';
 import { BIG, BINARY, PNG, pushBrowseHistory, type BrowseHistory } from './utils/browse-history';
-import { createTestApp, TestApp } from './utils/create-test-app';
+import { ADMIN, createTestApp, TestApp } from './utils/create-test-app';
 import { HttpClient } from './utils/http-client';
 import { git, hg } from './utils/vcs-clients';
 
@@ -319,6 +319,8 @@ describe('repository browsing REST on pushed repositories', () => {
       expect([p, (await alice.get(`/api/v1/repos/nope/${p}`)).status]).toEqual([p, 404]);
     }
     expect((await admin.get('/api/v1/repos/secret/changelog')).status).toBe(200);
+    // `?api_key=` works on any URL, also next to a route's own query fields
+    expect((await t.client().get(`/api/v1/repos/secret/changelog?size=5&api_key=${ADMIN.apiKey}`)).status).toBe(200);
     // the permanent id form works too
     const id = (await admin.get('/api/v1/repos/gitrepo')).body.id;
     expect((await t.client().get(`/api/v1/repos/_${id}/refs`)).body.tags).toEqual([{ name: 'v1', rawId: history.git.ids[1] }]);

@@ -530,3 +530,11 @@ export const journalEntrySchema = z.object({
 export type JournalEntryDto = z.infer<typeof journalEntrySchema>;
 export const journalResponseSchema = pageOf(journalEntrySchema);
 export type JournalResponse = z.infer<typeof journalResponseSchema>;
+
+/** `GET repos/:ref/size` (signed-in readers): the repository's size on disk. */
+export const repoSizeResponseSchema = z.object({
+  bytes: z.number().int(),
+  /** binary units, e.g. `1.2 MiB` */
+  text: z.string(),
+});
+export type RepoSizeResponse = z.infer<typeof repoSizeResponseSchema>;

@@ -80,6 +80,8 @@ describe('README candidates', () => {
       'Readme.md', 'Readme.MD', 'Readme.rst', 'Readme.rest', 'doc/readme', 'doc/README', 'doc/Readme', 'readme.mkdn',
     ]);
     expect(new Set(c).size).toBe(c.length);
+    expect(c.length).toBe(15 * 17);
+    expect(c.at(-1)).toBe('docs/Readme.MARKDOWN');
   });
 
   it('picks the renderer from the name', () => {
@@ -88,5 +90,7 @@ describe('README candidates', () => {
     expect(readmeRenderer('README.rst')).toBe('rst');
     expect(readmeRenderer('README')).toBe('rst');
     expect(readmeRenderer('notes.text')).toBe('plain');
+    expect(['readme.MKDN', 'doc/readme.markdown'].map(readmeRenderer)).toEqual(['markdown', 'markdown']);
+    expect(['readme.txt', 'Readme.TEXT'].map(readmeRenderer)).toEqual(['rst', 'rst']);
   });
 });

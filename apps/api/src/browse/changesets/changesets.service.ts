@@ -17,8 +17,6 @@ export class ChangesetsService {
 
   async changelog(ctx: RepoContext, query: { page: number; size: number; branch?: string; revision?: string; path?: string }): Promise<ChangelogResponse> {
     const { vcs } = ctx;
-    const empty = { changesets: [], graph: [], total: 0, page: query.page, size: query.size, revision: null };
-    if (await vcs.isEmpty()) return empty;
     if (query.branch) await requireBranch(vcs, query.branch);
     const revision = query.revision ? await vcs.resolveRevision(query.revision) : undefined;
     const page = await vcs.changelogPage({ start: (query.page - 1) * query.size, limit: query.size, branch: query.branch, revision, path: query.path });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isVcsError, parseDiff, type FileStream, type VcsRepository } from '@grove/vcs';
+import { createHash } from 'node:crypto';
+import { isVcsError, parseDiff, type Changeset, type FileStream, type RepoRefs, type VcsRepository } from '@grove/vcs';
 import type { AnnotateResponse, FileCompareResponse, FileHistoryResponse, FilesResponse, NodeListResponse } from '@grove/shared';
 import { hasLevel } from '@grove/shared';
 import { decodeText } from '../text';
@@ -9,10 +10,35 @@ import { CUT_OFF_LIMIT, toDiffFileDto, type DiffFlags } from '../diff-view';
 import type { RepoContext } from '../repo-context.service';
 import { guessMimetype, isImage, rawDelivery } from './mimetypes';
 
+/** Directory listings kept with their last changesets; every push changes the refs and so the key. */
+const LISTING_CACHE_ENTRIES = 256;
+
 /** Files pages: directory listings, file views, raw bytes, annotate, history, file diffs. */
 @Injectable()
 export class FilesService {
+  /**
+   * Last changeset per entry is the costly part of a listing (a history walk); for one changeset
+   * and one refs state it cannot change, so keep recent results (LRU).
+   */
+  private readonly lastChangesetsCache = new Map<string, Promise<Record<string, Changeset>>>();
+
   constructor(private readonly presenter: ChangesetPresenter) {}
+
+  private lastChangesets(ctx: RepoContext, refs: RepoRefs, rawId: string, path: string): Promise<Record<string, Changeset>> {
+    const fingerprint = createHash('sha1').update(JSON.stringify(refs)).digest('hex');
+    const key = `${ctx.repo.id}\0${ctx.vcs.path}\0${rawId}\0${path}\0${fingerprint}`;
+    let found = this.lastChangesetsCache.get(key);
+    if (found) {
+      this.lastChangesetsCache.delete(key);
+      this.lastChangesetsCache.set(key, found);
+      return found;
+    }
+    found = ctx.vcs.lastChangesets(rawId, path);
+    found.catch(() => this.lastChangesetsCache.delete(key));
+    if (this.lastChangesetsCache.size >= LISTING_CACHE_ENTRIES) this.lastChangesetsCache.delete(this.lastChangesetsCache.keys().next().value!);
+    this.lastChangesetsCache.set(key, found);
+    return found;
+  }
 
   async files(ctx: RepoContext, query: { rev?: string; path?: string; full?: boolean; lastChangesets?: boolean }): Promise<FilesResponse> {
     const { vcs } = ctx;
@@ -20,30 +46,31 @@ export class FilesService {
     const path = query.path ?? '';
     await requireNotEmpty(vcs);
     const changeset = await vcs.getChangeset(rev);
-    const editability = await this.editability(ctx, rev, changeset.rawId, changeset.branchHeads);
-    let listing;
-    try {
-      listing = await vcs.listDirectory(changeset.rawId, path);
-    } catch (error) {
-      if (!isVcsError(error, 'InvalidPath')) throw error;
-    }
+    const listDirectory = vcs.listDirectory(changeset.rawId, path).catch((error: unknown) => {
+      if (isVcsError(error, 'InvalidPath')) return null; // a file: shown below
+      throw error;
+    });
+    const refs = await vcs.refs();
+    const [editability, listing] = await Promise.all([this.editability(ctx, rev, changeset.rawId, changeset.branchHeads, refs), listDirectory]);
     if (listing) {
-      const last = query.lastChangesets === false ? {} : await vcs.lastChangesets(changeset.rawId, path);
+      const last = query.lastChangesets === false ? {} : await this.lastChangesets(ctx, refs, changeset.rawId, path);
       // record() keys by raw id; map entry names to their changeset again
-      const lastDtos = await this.presenter.record(last);
+      const [csDto, lastDtos] = await Promise.all([this.presenter.one(changeset), this.presenter.record(last)]);
       const byName = Object.fromEntries(Object.entries(last).map(([name, c]) => [name, lastDtos[c.rawId] ?? null]));
       return {
         kind: 'dir',
-        changeset: await this.presenter.one(changeset),
+        changeset: csDto,
         path,
         entries: listing.entries.map((e) => ({ ...e, lastChangeset: byName[e.name] ?? null })),
         editability,
       };
     }
-    const file = await vcs.readFile(changeset.rawId, path, { maxBytes: query.full ? undefined : CUT_OFF_LIMIT });
+    const [file, [last]] = await Promise.all([
+      vcs.readFile(changeset.rawId, path, { maxBytes: query.full ? undefined : CUT_OFF_LIMIT }),
+      vcs.listChangesets({ revision: changeset.rawId, path, limit: 1 }),
+    ]);
     const mimetype = guessMimetype(path, file.binary);
     const tooBig = !file.binary && !query.full && file.size >= CUT_OFF_LIMIT;
-    const [last] = await vcs.listChangesets({ revision: changeset.rawId, path, limit: 1 });
     const [csDto, lastDto] = await this.presenter.many(last ? [changeset, last] : [changeset]);
     return {
       kind: 'file',
@@ -63,9 +90,8 @@ export class FilesService {
   }
 
   /** Where the viewer could commit from this page (§2.4): a branch name, or the hash of a branch head. */
-  async editability(ctx: RepoContext, rev: string, rawId: string, branchHeads: string[]): Promise<{ canWrite: boolean; branch: string | null; headId: string | null }> {
+  async editability(ctx: RepoContext, rev: string, rawId: string, branchHeads: string[], refs: RepoRefs): Promise<{ canWrite: boolean; branch: string | null; headId: string | null }> {
     const canWrite = hasLevel(ctx.permission, 'write');
-    const refs = await ctx.vcs.refs();
     const named = refs.branches.find((b) => b.name === rev);
     if (named) return { canWrite, branch: named.name, headId: named.rawId };
     const head = branchHeads[0];

@@ -20,13 +20,17 @@ export class JournalQueryService {
     private readonly avatars: AvatarsService,
   ) {}
 
-  /** Entries of the repositories and users `follower` follows, limited to repositories `viewer` may read. */
-  async followed(viewer: Actor, follower: User, query: { page: number; size: number; filter?: string }): Promise<JournalResponse> {
+  /**
+   * Entries of the repositories and users `follower` follows, limited to repositories `reader` may
+   * read (the viewer, or the default user for the public journal); no e-mail addresses for
+   * anonymous viewers.
+   */
+  async followed(viewer: Actor, follower: User, query: { page: number; size: number; filter?: string }, reader: User = viewer.user): Promise<JournalResponse> {
     const m = this.dataSource.manager;
     const follows = await m.find(UserFollowing, { where: { userId: follower.id } });
     const repoIds = follows.flatMap((f) => (f.followsRepositoryId === null ? [] : [f.followsRepositoryId]));
     const userIds = follows.flatMap((f) => (f.followsUserId === null ? [] : [f.followsUserId]));
-    const permissions = await this.permissions.compute(viewer.user, { repositories: 'all' });
+    const permissions = await this.permissions.compute(reader, { repositories: 'all' });
     const readable = (await m.find(Repository, { select: { id: true } })).map((r) => r.id).filter((id) => hasLevel(permissions.repositories.get(id), 'read'));
     const readableFollowed = repoIds.filter((id) => readable.includes(id));
     if (!readableFollowed.length && !userIds.length) return { items: [], total: 0, page: query.page, size: query.size };
@@ -52,7 +56,7 @@ export class JournalQueryService {
   /** The public journal: what the default user follows, as the default user sees it. */
   async publicJournal(viewer: Actor, query: { page: number; size: number; filter?: string }): Promise<JournalResponse> {
     const defaultUser = await this.dataSource.manager.findOneOrFail(User, { where: { username: DEFAULT_USERNAME } });
-    return this.followed({ user: defaultUser, ip: viewer.ip }, defaultUser, query);
+    return this.followed(viewer, defaultUser, query, defaultUser);
   }
 
   /** Every entry (super-admins). */

@@ -1,21 +1,27 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query, Req, SetMetadata } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   markupContextResponseSchema,
+  repoSizeResponseSchema,
   repoRefsResponseSchema,
   summaryQuerySchema,
   summaryResponseSchema,
   type MarkupContextResponse,
   type RepoRefsResponse,
+  type RepoSizeResponse,
   type SummaryResponse,
 } from '@grove/shared';
 import type { FastifyRequest } from 'fastify';
-import { AllowAnonymous } from '../../auth/access.decorators';
+import { ACCESS_LEVEL, AllowAnonymous, type AccessLevel } from '../../auth/access.decorators';
 import { Actor, CurrentActor } from '../../common/actor';
 import { RefParam } from '../../common/openapi/params';
 import { ZodQuery, ZodResponse } from '../../common/openapi/zod-openapi';
 import { RepoContextService } from '../repo-context.service';
+import { diskUsage, formatBytes } from './repo-size';
 import { SummaryService } from './summary.service';
+
+/** Overrides the class's anonymous access for one route: signed-in users only. */
+const SignedIn = () => SetMetadata(ACCESS_LEVEL, 'user' satisfies AccessLevel);
 
 @ApiTags('browse')
 @AllowAnonymous()
@@ -40,6 +46,15 @@ export class SummaryController {
   @ZodResponse(repoRefsResponseSchema)
   async refs(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<RepoRefsResponse> {
     return (await this.context.open(actor, ref)).vcs.refs();
+  }
+
+  @SignedIn()
+  @Get('size')
+  @ApiOperation({ summary: "The repository's size on disk (signed-in readers; the summary loads it on demand)" })
+  @ZodResponse(repoSizeResponseSchema)
+  async size(@CurrentActor() actor: Actor, @RefParam() ref: string): Promise<RepoSizeResponse> {
+    const bytes = await diskUsage((await this.context.open(actor, ref)).vcs.path);
+    return { bytes, text: formatBytes(bytes) };
   }
 
   @Get('markup-context')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MarkupContextResponse, SummaryResponse } from '@grove/shared';
+import { readmeCandidates, readmeRenderer, type MarkupContextResponse, type SummaryResponse } from '@grove/shared';
 import { isVcsError, type VcsRepository } from '@grove/vcs';
 import type { Actor } from '../../common/actor';
 import { ReposService } from '../../repos/repos.service';
@@ -10,7 +10,9 @@ import { extensionOf } from '../files/mimetypes';
 import type { RepoContext } from '../repo-context.service';
 import { decodeText } from '../text';
 import { fillCloneTemplate } from './clone-urls';
-import { markupKindOf, README_CANDIDATES } from './readme';
+
+/** web-ui.md §3.1's order, shared with the SPA */
+const README_CANDIDATES = readmeCandidates();
 
 const DEFAULT_CLONE_TEMPLATE = '{scheme}://{user}@{netloc}/{repo}';
 
@@ -87,7 +89,7 @@ export class SummaryService {
       if (!(await filesIn(dir)).has(candidate.slice(slash + 1))) continue;
       const file = await vcs.readFile(rev, candidate, { maxBytes: CUT_OFF_LIMIT });
       if (file.binary) continue;
-      return { path: candidate, markup: markupKindOf(candidate), content: decodeText(file.content), truncated: file.truncated };
+      return { path: candidate, markup: readmeRenderer(candidate), content: decodeText(file.content), truncated: file.truncated };
     }
     return null;
   }
