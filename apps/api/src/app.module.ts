@@ -16,6 +16,7 @@ import { SettingsModule } from './settings/settings.module';
 import { SpaModule } from './spa/spa.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { UsersModule } from './users/users.module';
+import { VcsGatewayModule } from './vcs-gateway/vcs-gateway.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         AdminModule,
         HealthModule,
         JsonRpcModule,
+        VcsGatewayModule,
         // last: its catch-all GET must not shadow the routes above
         SpaModule,
       ],

@@ -77,6 +77,7 @@ export class SettingsService {
       defaultRepoEnableStatistics: bool('default_repo_enable_statistics'),
       defaultRepoEnableDownloads: bool('default_repo_enable_downloads'),
       cloneUriAllowLocal: bool('clone_uri_allow_local'),
+      pushToCreate: bool('push_to_create'),
     };
   }
 
@@ -94,6 +95,7 @@ export class SettingsService {
       defaultRepoEnableStatistics: 'default_repo_enable_statistics',
       defaultRepoEnableDownloads: 'default_repo_enable_downloads',
       cloneUriAllowLocal: 'clone_uri_allow_local',
+      pushToCreate: 'push_to_create',
     };
     for (const [field, value] of Object.entries(input) as [keyof SiteSettings, string | boolean][]) {
       if (value !== undefined) await this.set(keys[field], value);
