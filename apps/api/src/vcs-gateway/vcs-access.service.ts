@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  mayCreateRepoGroup,
+  mayCreateRepositoryAt,
   decideVcsAfterAuthentication,
   decideVcsBeforeAuthentication,
   nameClashKey,
@@ -27,8 +29,13 @@ import type { VcsAction } from './vcs-request';
 /** The site setting that turns push-to-create on (off by default). */
 export const PUSH_TO_CREATE_SETTING = 'push_to_create';
 
+/** Where the hg discovery of a push-to-create is answered: an empty repository no one can see. */
+export const EMPTY_HG_REPO = '.grove-empty-hg';
+
 export type VcsAccess =
   | { ok: true; repo: Repository; user: User; created: boolean }
+  /** hg push-to-create: answer this discovery read from an empty repository (see `authorizeHttp`). */
+  | { ok: 'empty-hg'; user: User }
   | { ok: false; status: 400 | 401 | 403 | 404 | 409; message: string };
 
 const CREDENTIAL_CACHE_MS = 5 * 60_000;
@@ -60,7 +67,13 @@ export class VcsAccessService {
   }
 
   /** HTTP: `authorization` is the raw header (undefined when the client sent none). */
-  async authorizeHttp(input: { vcs: 'git' | 'hg'; repoRef: string; action: VcsAction; authorization: string | undefined; ip: string }): Promise<VcsAccess> {
+  /**
+   * HTTP: `authorization` is the raw header (undefined when the client sent none). An hg push
+   * reads before it writes, so with push-to-create on, `pushDiscovery` reads (the client has
+   * changesets of its own to offer — never a clone) on a missing path the user may create are
+   * answered from an empty repository; the `unbundle` then creates the real one.
+   */
+  async authorizeHttp(input: { vcs: 'git' | 'hg'; repoRef: string; action: VcsAction; authorization: string | undefined; ip: string; pushDiscovery?: boolean }): Promise<VcsAccess> {
     const repo = await this.findServable(input.repoRef, input.vcs);
     const hasCredentials = input.authorization !== undefined && input.authorization !== '';
     if (!repo) {
@@ -70,6 +83,10 @@ export class VcsAccessService {
       if (!user) return { ok: false, status: 401, message: 'Invalid credentials' };
       if (!(await this.ipAllowed(user, input.ip))) return { ok: false, status: 403, message: `Access from your IP address (${input.ip}) is not allowed` };
       if (input.action === 'push') return this.pushToCreate(user, input.ip, input.repoRef, input.vcs);
+      if (input.vcs === 'hg' && input.pushDiscovery && (await this.mayPushCreate(user, input.repoRef))) {
+        if ((await this.vcs.detectType(EMPTY_HG_REPO)) !== 'hg') await this.vcs.init(EMPTY_HG_REPO, 'hg').catch(() => undefined);
+        return { ok: 'empty-hg', user };
+      }
       return notFound(input.repoRef);
     }
     const anonymous = await this.auth.identifyAnonymous(input.ip);
@@ -162,6 +179,29 @@ export class VcsAccessService {
       if (err instanceof DomainError && err.code === ErrorCode.Forbidden) return false;
       throw err;
     }
+  }
+
+  /**
+   * Would push-to-create make `ref` for this user? The same rules as `pushToCreate` without
+   * creating anything (the services check again when it happens).
+   */
+  private async mayPushCreate(user: User, ref: string): Promise<boolean> {
+    if (!(await this.settings.getBool(PUSH_TO_CREATE_SETTING))) return false;
+    const name = ref.replace(/^\/+|\/+$/g, '');
+    if (/^_\d+$/.test(name) || !validateRepositoryName(name).valid) return false;
+    const m = this.dataSource.manager;
+    const segments = name.split('/');
+    let deepest: RepoGroup | null = null;
+    let missingGroup = false;
+    for (let i = 1; i < segments.length; i++) {
+      const prefix = segments.slice(0, i).join('/');
+      if (await m.createQueryBuilder(Repository, 'r').where('LOWER(r.name) = :key', { key: nameClashKey(prefix) }).getCount()) return false;
+      const group = missingGroup ? null : await m.findOne(RepoGroup, { where: { name: prefix } });
+      if (group) deepest = group;
+      else missingGroup = true;
+    }
+    const permissions = await this.permissions.compute(user, { repoGroups: deepest ? [deepest.id] : [] });
+    return missingGroup ? mayCreateRepoGroup(permissions, deepest?.id ?? null, 'web') : mayCreateRepositoryAt(permissions, deepest?.id ?? null);
   }
 
   /**

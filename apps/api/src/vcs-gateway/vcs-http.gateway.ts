@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { LOGGER } from '../common/logging/logger.token';
 import { PushJournalService } from './push-journal.service';
-import { VcsAccessService } from './vcs-access.service';
+import { EMPTY_HG_REPO, VcsAccessService } from './vcs-access.service';
 import { classifyVcsRequest, HG_JOURNALED_PULLS, type VcsRequest } from './vcs-request';
 
 /** Hop-by-hop headers are the proxy's own business (RFC 9110 §7.6.1). */
@@ -59,7 +59,15 @@ export class VcsHttpGateway implements OnApplicationShutdown {
 
   private async serve(request: FastifyRequest, res: ServerResponse, vcs: VcsRequest): Promise<void> {
     const ip = request.clientIp ?? request.socket.remoteAddress ?? '';
-    const access = await this.access.authorizeHttp({ vcs: vcs.vcs, repoRef: vcs.repoRef, action: vcs.action, authorization: request.headers.authorization, ip });
+    const access = await this.access.authorizeHttp({
+      vcs: vcs.vcs,
+      repoRef: vcs.repoRef,
+      action: vcs.action,
+      authorization: request.headers.authorization,
+      ip,
+      pushDiscovery: vcs.vcs === 'hg' && vcs.pushDiscovery,
+    });
+    if (access.ok === 'empty-hg') return this.hg(request.raw, res, EMPTY_HG_REPO, access.user.username, false);
     if (!access.ok) {
       const headers: Record<string, string> = access.status === 401 ? { 'WWW-Authenticate': `Basic realm="${await this.access.realm()}"` } : {};
       this.refuse(request.raw, res, access.status, access.message, headers);

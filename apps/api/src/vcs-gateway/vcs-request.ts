@@ -13,7 +13,7 @@ export type VcsRequest =
       action: VcsAction;
       queryString: string;
     }
-  | { vcs: 'hg'; repoRef: string; command: string; action: VcsAction; queryString: string };
+  | { vcs: 'hg'; repoRef: string; command: string; action: VcsAction; queryString: string; pushDiscovery: boolean };
 
 /** A recognised VCS request that must be refused before anything else (400). */
 export interface VcsBadRequest {
@@ -96,7 +96,7 @@ export function classifyVcsRequest(
   if (!repoRef) return null;
   const command = params.get('cmd') ?? '';
   if (!HG_COMMAND.test(command)) return { vcs: 'hg', repoRef, error: 'Invalid hg command' };
-  return { vcs: 'hg', repoRef, command, action: hgAction(command, params, headers), queryString };
+  return { vcs: 'hg', repoRef, command, action: hgAction(command, params, headers), queryString, pushDiscovery: isHgPushDiscovery(command, params, headers) };
 }
 
 function isHgClient(headers: Record<string, string | string[] | undefined>): boolean {
@@ -113,16 +113,38 @@ function isHgClient(headers: Record<string, string | string[] | undefined>): boo
 export function hgAction(command: string, params: URLSearchParams, headers: Record<string, string | string[] | undefined>): VcsAction {
   if (command !== 'batch') return HG_PULL_COMMANDS.has(command) ? 'pull' : 'push';
   if (headers['x-hgargs-post'] !== undefined) return 'push';
+  const cmds = hgArgs(params, headers).get('cmds');
+  if (!cmds) return 'push';
+  const names = cmds.split(';').map((c) => c.trim().split(' ')[0] ?? '');
+  return names.length > 0 && names.every((n) => HG_PULL_COMMANDS.has(n)) ? 'pull' : 'push';
+}
+
+/**
+ * True for the reads of an hg push's discovery: `capabilities`, a `batch`/`known` that offers
+ * local changesets (`known nodes=…` non-empty) and what a push asks next (`listkeys`,
+ * `branchmap`, `heads`). A clone offers no changesets, so it is refused at its first `batch`.
+ */
+export function isHgPushDiscovery(command: string, params: URLSearchParams, headers: Record<string, string | string[] | undefined>): boolean {
+  if (command === 'capabilities' || command === 'listkeys' || command === 'branchmap' || command === 'heads') return true;
+  const args = hgArgs(params, headers);
+  if (command === 'known') return (args.get('nodes') ?? '').trim() !== '';
+  if (command !== 'batch') return false;
+  for (const sub of (args.get('cmds') ?? '').split(';')) {
+    const [name, rest = ''] = sub.trim().split(/ (.*)/s);
+    if (name === 'known' && /nodes=[0-9a-f:]/.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Wire arguments from the `X-HgArg-*` headers, else the query string. */
+function hgArgs(params: URLSearchParams, headers: Record<string, string | string[] | undefined>): URLSearchParams {
   let args = '';
   for (let i = 1; i < 1000; i++) {
     const part = headers[`x-hgarg-${i}`];
     if (part === undefined) break;
     args += Array.isArray(part) ? part.join('') : part;
   }
-  const cmds = args ? new URLSearchParams(args).get('cmds') : params.get('cmds');
-  if (!cmds) return 'push';
-  const names = cmds.split(';').map((c) => c.trim().split(' ')[0] ?? '');
-  return names.length > 0 && names.every((n) => HG_PULL_COMMANDS.has(n)) ? 'pull' : 'push';
+  return args ? new URLSearchParams(args) : params;
 }
 
 function trimSlashes(text: string): string {
