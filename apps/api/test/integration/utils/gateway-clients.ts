@@ -117,7 +117,18 @@ export async function journal(t: TestApp, repositoryName: string): Promise<UserL
   return t.app.get(DataSource).getRepository(UserLog).find({ where: { repositoryName }, order: { id: 'ASC' } });
 }
 
-/** Starts a client and returns it (to kill it mid-way). */
+/** Starts a client in its own process group; `kill()` kills it with its helpers (git-remote-http, pack-objects). */
 export function start(cmd: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return spawn(cmd, args, { cwd: options.cwd, env: { ...clientEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd: options.cwd, env: { ...clientEnv, ...options.env }, stdio: ['ignore', 'ignore', 'ignore'], detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    exited,
+    kill: () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
+  };
 }
