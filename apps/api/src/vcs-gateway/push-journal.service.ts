@@ -42,14 +42,18 @@ export class PushJournalService {
    * also sees the journal; if it never does, recording happens when `serve` returns. Bookkeeping
    * failures are logged: the push itself already happened.
    */
-  async push<T>(ctx: PushContext, serve: (record: () => Promise<void>) => Promise<T>): Promise<T> {
+  async push<T>(ctx: PushContext, serve: (record: () => Promise<boolean>) => Promise<T>): Promise<T> {
     return this.exclusive(ctx.repo.id, async () => {
       const before = await this.vcs.pushSnapshot(ctx.repo.name);
-      let recorded: Promise<void> | undefined;
+      let recorded: Promise<boolean> | undefined;
+      /** Records the push; resolves to whether anything changed. */
       const record = () =>
         (recorded ??= this.afterPush(ctx, before).then(
-          () => undefined,
-          (err: unknown) => this.logger.error({ err, repository: ctx.repo.name }, 'push bookkeeping failed'),
+          (changes) => changes !== null,
+          (err: unknown) => {
+            this.logger.error({ err, repository: ctx.repo.name }, 'push bookkeeping failed');
+            return true;
+          },
         ));
       try {
         return await serve(record);

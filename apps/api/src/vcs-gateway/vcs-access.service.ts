@@ -107,7 +107,13 @@ export class VcsAccessService {
   }
 
   /** SSH: the key already identified `user`. No anonymous access; read-only users may only pull. */
-  async authorizeSsh(input: { vcs: 'git' | 'hg'; repoRef: string; action: VcsAction | 'any'; user: User; ip: string }): Promise<VcsAccess & { mayPush?: boolean }> {
+  async authorizeSsh(input: {
+    vcs: 'git' | 'hg';
+    repoRef: string;
+    action: VcsAction | 'any';
+    user: User;
+    ip: string;
+  }): Promise<(Extract<VcsAccess, { ok: true }> & { mayPush?: boolean }) | Extract<VcsAccess, { ok: false }>> {
     const { user } = input;
     if (!user.active || user.isDefaultUser) return { ok: false, status: 401, message: 'Your account is disabled' };
     if (!(await this.ipAllowed(user, input.ip))) return { ok: false, status: 403, message: `Access from your IP address (${input.ip}) is not allowed` };
@@ -209,7 +215,7 @@ export class VcsAccessService {
    * repository (owned by the pusher, journaled by the repository service), with the usual
    * location rules. Never inside an existing repository, never for `_<id>` names.
    */
-  private async pushToCreate(user: User, ip: string, ref: string, type: 'git' | 'hg'): Promise<VcsAccess> {
+  private async pushToCreate(user: User, ip: string, ref: string, type: 'git' | 'hg'): Promise<Extract<VcsAccess, { ok: true } | { ok: false }>> {
     if (!(await this.settings.getBool(PUSH_TO_CREATE_SETTING))) return notFound(ref);
     const name = ref.replace(/^\/+|\/+$/g, '');
     if (/^_\d+$/.test(name)) return notFound(ref);
@@ -244,7 +250,7 @@ export class VcsAccessService {
   }
 }
 
-function notFound(ref: string): VcsAccess {
+function notFound(ref: string): Extract<VcsAccess, { ok: false }> {
   return { ok: false, status: 404, message: `Repository ${ref.replace(/^\/+|\/+$/g, '')} not found` };
 }
 

@@ -95,7 +95,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
     repoName: string,
     user: string,
     ip: string,
-    beforeEnd?: () => Promise<void>,
+    beforeEnd?: () => Promise<unknown>,
   ): Promise<void> {
     const abort = new AbortController();
     const backend = await this.vcs.gitHttpBackend({
@@ -135,7 +135,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
   }
 
   /** Proxies one request to a Mercurial worker; resolves when the response has ended. */
-  private async hg(req: IncomingMessage, res: ServerResponse, repoName: string, user: string, allowPush: boolean, beforeEnd?: () => Promise<void>): Promise<void> {
+  private async hg(req: IncomingMessage, res: ServerResponse, repoName: string, user: string, allowPush: boolean, beforeEnd?: () => Promise<unknown>): Promise<void> {
     const pool = await this.vcs.hgHttpWorkers();
     const lease = await pool.acquire();
     try {
