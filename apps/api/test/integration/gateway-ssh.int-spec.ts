@@ -31,7 +31,7 @@ function hg(who: string, args: string[], cwd?: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ GROVE_SSH_PUBLIC_PORT: '2200' });
   work = await tempDir();
   port = t.app.get(SshServerService).port()!;
   for (const name of ['writer', 'reader', 'stranger', 'unregistered']) {
@@ -54,9 +54,20 @@ afterAll(async () => {
   await removeDir(work);
 });
 
-test('the host key is generated once in the data directory', async () => {
+test('the host key is generated once in the data directory and kept across restarts', async () => {
   const key = await readFile(path.join(t.config.dataDir, SSH_HOST_KEY_FILE), 'utf8');
   expect(key).toContain('OPENSSH PRIVATE KEY');
+  const server = t.app.get(SshServerService);
+  await server.onApplicationShutdown();
+  await server.onApplicationBootstrap();
+  port = server.port()!;
+  expect(await readFile(path.join(t.config.dataDir, SSH_HOST_KEY_FILE), 'utf8')).toBe(key);
+});
+
+test('clone URLs shown to users follow the SSH settings', async () => {
+  const site = await t.client().get('/api/v1/site');
+  expect(site.body.clone).toMatchObject({ uriTemplate: '{scheme}://{user}@{netloc}/{repo}', sshTemplate: 'ssh://{system_user}@{hostname}/{repo}', sshPort: 2200 });
+  // (GROVE_SSH_ENABLED=false: gateway-ssh-off.int-spec.ts)
 });
 
 describe.each(['git', 'hg'] as const)('%s over SSH', (type) => {
