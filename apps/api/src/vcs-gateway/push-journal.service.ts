@@ -86,6 +86,11 @@ export class PushJournalService {
       created: ctx.created,
       changes,
     });
+    // Site hooks come last: Grove's journal and caches never wait on them failing.
+    if (ctx.repo.type === 'git' && changes.refs.length) {
+      const hook = await this.vcs.runGitCustomHook(ctx.repo.name, changes.refs);
+      if (hook && hook.exitCode !== 0) this.logger.warn({ repository: ctx.repo.name, exitCode: hook.exitCode, output: hook.output }, 'post-receive-custom hook failed');
+    }
     return changes;
   }
 

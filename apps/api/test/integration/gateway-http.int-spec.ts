@@ -1,6 +1,7 @@
 // git and hg over HTTP through the gateway, with the real clients: anonymous and authenticated
 // access, private repositories, read-only pushers, wrong passwords, API keys as passwords, the
 // journal, the tip cache and the "pushed" event.
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { RepositoryEventsService, type RepositoryPushedEvent } from '../../src/vcs-gateway/repository-events.service';
 import { createTestApp, ADMIN, type TestApp } from './utils/create-test-app';
@@ -171,6 +172,19 @@ describe('anonymous access turned off', () => {
     expect(bad.status).toBe(400);
     const hgBad = await fetch(`${t.baseUrl}/closed-hg?cmd=../../x`, { headers: { accept: 'application/mercurial-0.1' } });
     expect(hgBad.status).toBe(400);
+  });
+});
+
+describe('custom hooks', () => {
+  test("git: the repository's hooks/post-receive-custom runs after Grove's bookkeeping with post-receive's input", async () => {
+    await createRepo('hooked-git', 'git');
+    const dir = path.join(t.reposRoot, 'hooked-git');
+    const seen = path.join(work, 'hook-input');
+    await writeFile(path.join(dir, 'hooks', 'post-receive-custom'), `#!/bin/sh\ncat > '${seen}'\n`, { mode: 0o755 });
+    const wc = await newWorkingCopy('git');
+    const [id] = await commit('git', wc, 'h.txt');
+    await ok('git', ['push', '-q', urlOf(t, 'hooked-git', { username: ADMIN.username, password: ADMIN.password }), 'HEAD:refs/heads/master'], { cwd: wc });
+    expect(await readFile(seen, 'utf8')).toBe(`${'0'.repeat(40)} ${id} refs/heads/master\n`);
   });
 });
 
