@@ -49,7 +49,7 @@ const CREDENTIAL_CACHE_SIZE = 1000;
 @Injectable()
 export class VcsAccessService {
   /** Verified Basic credentials (by digest): bcrypt costs ~100 ms and a push makes several requests. */
-  private readonly verified = new Map<string, { userId: number; passwordHash: string; until: number }>();
+  private readonly verified = new Map<string, { userId: number; passwordHash: string; byKey: boolean; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -140,8 +140,9 @@ export class VcsAccessService {
     const digest = createHash('sha256').update(decoded).digest('hex');
     const cached = this.verified.get(digest);
     if (cached && cached.until > Date.now()) {
-      const user = await this.dataSource.manager.findOne(User, { where: { id: cached.userId } });
-      if (user && user.active && user.password === cached.passwordHash) return user;
+      // Still this user's? A password change, deactivation or key removal ends the cache entry.
+      const user = cached.byKey ? await this.auth.userForApiKey(secret) : await this.dataSource.manager.findOne(User, { where: { id: cached.userId } });
+      if (user && user.id === cached.userId && user.active && user.password === cached.passwordHash) return user;
       this.verified.delete(digest);
     }
     let user: User | null;
@@ -153,7 +154,8 @@ export class VcsAccessService {
     }
     if (user) {
       if (this.verified.size >= CREDENTIAL_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(digest, { userId: user.id, passwordHash: user.password, until: Date.now() + CREDENTIAL_CACHE_MS });
+      const byKey = (await this.auth.userForApiKey(secret))?.id === user.id;
+      this.verified.set(digest, { userId: user.id, passwordHash: user.password, byKey, until: Date.now() + CREDENTIAL_CACHE_MS });
     }
     return user;
   }

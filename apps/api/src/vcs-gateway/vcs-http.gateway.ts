@@ -221,8 +221,14 @@ function relay(body: NodeJS.ReadableStream, res: ServerResponse, beforeEnd: () =
       }
       held = chunk;
     });
+    let ended = false;
     body.once('error', () => res.destroy());
+    // An upstream that goes away mid-response must not leave the client waiting.
+    body.once('close', () => {
+      if (!ended) res.destroy();
+    });
     body.once('end', () => {
+      ended = true;
       void beforeEnd()
         .catch(() => undefined)
         .then(() => {

@@ -116,6 +116,15 @@ describe.each(['git', 'hg'] as const)('%s over HTTP', (type) => {
     };
     expect(await status(basic('writer', users['reader']!.apiKey))).toBe(401);
     expect(await status(basic('reader', users['reader']!.apiKey))).toBe(403);
+    // a replaced key stops working at once, even though it was just verified (hg itself answers a GET pushkey with 405)
+    const allowed = type === 'git' ? 200 : 405;
+    const oldKey = users['writer']!.apiKey;
+    expect(await status(basic('writer', oldKey))).toBe(allowed);
+    const reset = await t.admin().request('POST', '/api/v1/me/api-keys/builtin/reset', { headers: { authorization: `Bearer ${oldKey}` } });
+    expect(reset.status).toBe(201);
+    users['writer']!.apiKey = reset.body.apiKey as string;
+    expect(await status(basic('writer', oldKey))).toBe(401);
+    expect(await status(basic('writer', users['writer']!.apiKey))).toBe(allowed);
   });
 
   test('private repositories: anonymous → 401, no read → 404, wrong password → 401, member → clone', async () => {
