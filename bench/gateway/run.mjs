@@ -6,7 +6,7 @@
 // Also: ls-remote / identify latency, peak RSS of the Grove process during a ≥ 500 MB git push,
 // and 32 concurrent clones.
 //
-// Usage (after `pnpm nx run cli:build` and `node bench/vcs/generate.mjs`, which makes the 20k-commit
+// Usage (after `pnpm nx run cli:build` and `COMMITS=10000 node bench/vcs/generate.mjs`, which makes the 10k-commit
 // bench/.data/repos/bench-{git,hg} with a fixed seed):
 //   node bench/gateway/run.mjs            RUNS=5 BIG_MB=520 CONCURRENT=32 by default
 import { spawn, spawnSync } from 'node:child_process';
@@ -146,7 +146,7 @@ const fresh = () => mkdtempSync(path.join(work, 'c-'));
 await compare('git ls-remote', () => run('git', ['ls-remote', `${G}/bench-git`]), () => run('git', ['ls-remote', `${R}/bench-git`]), RUNS * 4);
 await compare('hg identify', () => run('hg', ['identify', `${G}/bench-hg`]), () => run('hg', ['identify', `${H}/`]), RUNS * 4);
 await compare(
-  'git clone --bare (20k commits)',
+  'git clone --bare (10k commits)',
   async () => {
     const d = fresh();
     const ms = await run('git', ['clone', '-q', '--bare', `${G}/bench-git`, d]);
@@ -161,7 +161,7 @@ await compare(
   },
 );
 await compare(
-  'hg clone -U (20k changesets)',
+  'hg clone -U (10k changesets)',
   async () => {
     const d = fresh();
     const ms = await run('hg', ['clone', '-q', '-U', `${G}/bench-hg`, d]);
@@ -178,7 +178,8 @@ await compare(
 
 // --- push 100 commits ----------------------------------------------------------------------
 const gitWc = fresh();
-sh('git', ['clone', '-q', `${R}/bench-git`, gitWc]);
+// (async: the raw git server runs in this process, a synchronous client would deadlock it)
+await run('git', ['clone', '-q', `${R}/bench-git`, gitWc]);
 const hgWc = fresh();
 sh('hg', ['clone', '-q', `${H}/`, hgWc]);
 let serial = 0;
@@ -196,13 +197,23 @@ function gitCommits(n) {
   return branch;
 }
 function hgCommits(n) {
-  sh('hg', ['update', '-q', '-C', 'default'], { cwd: hgWc });
-  const file = `bench-${serial++}.txt`;
+  // 100 new changesets on a new head from default, in one `hg import` (no per-commit start-up)
+  const tag = `bench-${serial++}`;
+  const dir = mkdtempSync(path.join(work, 'p-'));
+  const files = [];
   for (let i = 0; i < n; i++) {
-    writeFileSync(path.join(hgWc, file), `${i} ${randomBytes(8).toString('hex')}\n`);
-    sh('hg', ['commit', '-q', '-A', '-m', `bench ${i}`], { cwd: hgWc });
+    const name = `${tag}/${i}.txt`;
+    const file = path.join(dir, `${String(i).padStart(3, '0')}.patch`);
+    writeFileSync(
+      file,
+      `# HG changeset patch\n# User Bench <b@example.com>\n# Date ${1700000000 + i} 0\n${tag} ${i}\n\ndiff --git a/${name} b/${name}\nnew file mode 100644\n--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,1 @@\n+${randomBytes(8).toString('hex')}\n`,
+    );
+    files.push(file);
   }
-  return sh('hg', ['log', '-r', '.', '-T', '{node}'], { cwd: hgWc });
+  sh('hg', ['update', '-q', '-C', 'default'], { cwd: hgWc });
+  sh('hg', ['import', '-q', '--bypass', ...files], { cwd: hgWc });
+  rmSync(dir, { recursive: true, force: true });
+  return sh('hg', ['log', '-r', 'tip', '-T', '{node}'], { cwd: hgWc });
 }
 await compare(
   'git push 100 commits',

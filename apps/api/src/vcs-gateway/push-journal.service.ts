@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { VcsService, type PushChanges, type PushSnapshot } from '@grove/vcs';
 import type { Logger } from 'pino';
@@ -16,16 +16,21 @@ export interface PushContext {
   ip: string;
   channel: 'http' | 'ssh';
   created: boolean;
+  /** journal a `pull` when the session changed nothing (an hg SSH session may do either) */
+  pullIfUnchanged?: boolean;
 }
 
 /**
- * Grove's bookkeeping around pushes and pulls: a per-repository push lock (so each push's changes
- * are attributed to it), refs/revisions before and after, the journal (`push:<ids>`, `pull`),
- * the tip cache, then the in-process "pushed" event.
+ * Grove's bookkeeping around pushes and pulls. A per-repository push lock is held from the
+ * snapshot before a push to the snapshot after it (each cheap: one `for-each-ref`, or hg's store
+ * files), so every push's changes are attributed to it; the rest — listing the new changesets,
+ * the journal (`push:<ids>`, `pull`), the tip cache, the in-process "pushed" event and the
+ * custom hooks — runs after the client has its answer (`settled()` waits for it).
  */
 @Injectable()
-export class PushJournalService {
+export class PushJournalService implements BeforeApplicationShutdown {
   private readonly locks = new Map<number, Promise<unknown>>();
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -36,31 +41,45 @@ export class PushJournalService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /**
-   * Runs `serve` (one push) with the repository's push lock held and records what changed.
-   * `serve` calls `record` before it ends its response, so a client that sees the push complete
-   * also sees the journal; if it never does, recording happens when `serve` returns. Bookkeeping
-   * failures are logged: the push itself already happened.
-   */
-  async push<T>(ctx: PushContext, serve: (record: () => Promise<boolean>) => Promise<T>): Promise<T> {
-    return this.exclusive(ctx.repo.id, async () => {
-      const before = await this.vcs.pushSnapshot(ctx.repo.name);
-      let recorded: Promise<boolean> | undefined;
-      /** Records the push; resolves to whether anything changed. */
-      const record = () =>
-        (recorded ??= this.afterPush(ctx, before).then(
-          (changes) => changes !== null,
-          (err: unknown) => {
-            this.logger.error({ err, repository: ctx.repo.name }, 'push bookkeeping failed');
-            return true;
-          },
-        ));
-      try {
-        return await serve(record);
-      } finally {
-        await record();
-      }
-    });
+  /** Runs `serve` (one push) under the repository's push lock, then records what changed. */
+  async push<T>(ctx: PushContext, serve: () => Promise<T>): Promise<T> {
+    let snapshots: [PushSnapshot, PushSnapshot] | undefined;
+    let booked!: () => void;
+    // Counted from the start, so `settled()` also waits for pushes still being served.
+    this.track(new Promise<void>((resolve) => (booked = resolve)));
+    try {
+      return await this.exclusive(ctx.repo.id, async () => {
+        const before = await this.vcs.pushSnapshot(ctx.repo.name);
+        try {
+          return await serve();
+        } finally {
+          snapshots = [before, await this.vcs.pushSnapshot(ctx.repo.name)];
+        }
+      });
+    } finally {
+      const work = snapshots ? this.afterPush(ctx, ...snapshots) : Promise.resolve(null);
+      void work.then(booked, booked);
+      this.track(work);
+    }
+  }
+
+  /** A graceful shutdown finishes the bookkeeping of pushes already served (before the database closes). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  /** Resolves once every push recorded so far is fully booked (journal, caches, event, hooks). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p: Promise<void> = work.then(
+      () => undefined,
+      (err: unknown) => this.logger.error({ err }, 'push bookkeeping failed'),
+    );
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
   }
 
   /** Journals a pull (user = `default` for anonymous clients). */
@@ -68,16 +87,19 @@ export class PushJournalService {
     await this.journal.record({ user, action: 'pull', repository: repo, ip });
   }
 
-  private async afterPush(ctx: PushContext, before: PushSnapshot): Promise<PushChanges | null> {
-    const changes = await this.vcs.pushChanges(ctx.repo.name, before);
-    if (!changes.changesets.length && !changes.refs.length && !changes.phases.length && !ctx.created) return null;
+  private async afterPush(ctx: PushContext, before: PushSnapshot, after: PushSnapshot): Promise<PushChanges | null> {
+    const changes = await this.vcs.pushChanges(ctx.repo.name, before, after);
+    if (!changes.changesets.length && !changes.refs.length && !changes.phases.length && !ctx.created) {
+      if (ctx.pullIfUnchanged) await this.pull(ctx.repo, ctx.user, ctx.ip);
+      return null;
+    }
     const { changesetCache, tipDate } = await this.repos.tipCache(ctx.repo.name);
-    await this.dataSource.transaction(async (m) => {
-      await m.update(Repository, { id: ctx.repo.id }, { changesetCache, ...(tipDate && { updatedOn: tipDate }) });
-      if (changes.changesets.length || changes.refs.length) {
-        await this.journal.record({ user: ctx.user, action: 'push', parameter: changes.changesets.map((c) => c.rawId).join(','), repository: ctx.repo, ip: ctx.ip }, m);
-      }
-    });
+    // Two single statements rather than a transaction: this runs beside other requests, and on
+    // SQLite TypeORM's transactions share one connection and must not interleave.
+    await this.dataSource.manager.update(Repository, { id: ctx.repo.id }, { changesetCache, ...(tipDate && { updatedOn: tipDate }) });
+    if (changes.changesets.length || changes.refs.length) {
+      await this.journal.record({ user: ctx.user, action: 'push', parameter: changes.changesets.map((c) => c.rawId).join(','), repository: ctx.repo, ip: ctx.ip });
+    }
     await this.events.emitPushed({
       repository: { id: ctx.repo.id, name: ctx.repo.name, type: ctx.repo.type },
       user: { id: ctx.user.id, username: ctx.user.username },

@@ -8,6 +8,7 @@ import pino from 'pino';
 import type { GroveConfig } from '../config/config';
 import { UserSshKey } from '../users/user-ssh-key.entity';
 import { User } from '../users/user.entity';
+import { PushJournalService } from './push-journal.service';
 import { SshCommandService, type SshIo } from './ssh-command.service';
 
 /** First line of an `authorized_keys` file Grove maintains; files without it are never overwritten. */
@@ -48,7 +49,10 @@ export async function sshServe(config: GroveConfig, input: { userId: number; key
       return 1;
     }
     await m.update(UserSshKey, { id: key.id }, { lastSeen: new Date() });
-    return app.get(SshCommandService).run(input.command!, { user, ip: input.ip, gitProtocol: process.env['GIT_PROTOCOL'] }, io);
+    const code = await app.get(SshCommandService).run(input.command!, { user, ip: input.ip, gitProtocol: process.env['GIT_PROTOCOL'] }, io);
+    // The client has its answer; finish the journal before this process exits.
+    await app.get(PushJournalService).settled();
+    return code;
   });
 }
 

@@ -66,7 +66,7 @@ export class SshCommandService {
     const ctx = { repo: access.repo, user: who.user, ip: who.ip, channel: 'ssh' as const, created: access.created };
     if (parsed.vcs === 'git') {
       const start = () => this.vcs.gitSsh(access.repo.name, parsed.service, { gitProtocol: who.gitProtocol, signal: io.signal });
-      if (parsed.service === 'git-receive-pack') return this.journal.push(ctx, async (record) => pipe(await start(), io, record));
+      if (parsed.service === 'git-receive-pack') return this.journal.push(ctx, async () => pipe(await start(), io));
       const code = await pipe(await start(), io);
       if (code === 0) await this.journal.pull(access.repo, who.user, who.ip);
       return code;
@@ -78,14 +78,7 @@ export class SshCommandService {
       await this.journal.pull(access.repo, who.user, who.ip);
       return code;
     }
-    let changed = false;
-    const code = await this.journal.push(ctx, async (record) =>
-      pipe(await start(), io, async () => {
-        changed = await record();
-      }),
-    );
-    if (!changed) await this.journal.pull(access.repo, who.user, who.ip);
-    return code;
+    return this.journal.push({ ...ctx, pullIfUnchanged: true }, async () => pipe(await start(), io));
   }
 }
 
@@ -94,8 +87,8 @@ function fail(io: SshIo, message: string): number {
   return 1;
 }
 
-/** Wires a serving process to the session; `beforeExit` runs once it has exited, before the client learns its status. */
-async function pipe(child: VcsChildProcess, io: SshIo, beforeExit?: () => Promise<unknown>): Promise<number> {
+/** Wires a serving process to the session; resolves with its exit status once its output is through. */
+async function pipe(child: VcsChildProcess, io: SshIo): Promise<number> {
   (child.stdin as NodeJS.WritableStream & { on(e: 'error', f: () => void): void }).on('error', () => undefined);
   io.stdin.pipe(child.stdin);
   child.stdout.pipe(io.stdout, { end: false });
@@ -103,7 +96,6 @@ async function pipe(child: VcsChildProcess, io: SshIo, beforeExit?: () => Promis
   const { code } = await child.exited;
   await Promise.all([ended(child.stdout), ended(child.stderr)]);
   io.stdin.unpipe(child.stdin);
-  await beforeExit?.();
   return code ?? 1;
 }
 

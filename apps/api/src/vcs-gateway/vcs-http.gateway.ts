@@ -75,13 +75,13 @@ export class VcsHttpGateway implements OnApplicationShutdown {
     }
     const ctx = { repo: access.repo, user: access.user, ip, channel: 'http' as const, created: access.created };
     if (vcs.vcs === 'git') {
-      if (vcs.pathInfo === '/git-receive-pack') return this.journal.push(ctx, (record) => this.git(request.raw, res, vcs, ctx.repo.name, ctx.user.username, ip, record));
+      if (vcs.pathInfo === '/git-receive-pack') return this.journal.push(ctx, () => this.git(request.raw, res, vcs, ctx.repo.name, ctx.user.username, ip));
       await this.git(request.raw, res, vcs, ctx.repo.name, ctx.user.username, ip);
       if (vcs.service === 'git-upload-pack' && res.statusCode === 200) await this.journal.pull(ctx.repo, ctx.user, ip);
       return;
     }
     if (vcs.action === 'push' && (vcs.command === 'unbundle' || vcs.command === 'pushkey')) {
-      return this.journal.push(ctx, (record) => this.hg(request.raw, res, ctx.repo.name, ctx.user.username, true, record));
+      return this.journal.push(ctx, () => this.hg(request.raw, res, ctx.repo.name, ctx.user.username, true));
     }
     await this.hg(request.raw, res, ctx.repo.name, ctx.user.username, vcs.action === 'push');
     if (HG_JOURNALED_PULLS.has(vcs.command) && res.statusCode === 200) await this.journal.pull(ctx.repo, ctx.user, ip);
@@ -95,7 +95,6 @@ export class VcsHttpGateway implements OnApplicationShutdown {
     repoName: string,
     user: string,
     ip: string,
-    beforeEnd?: () => Promise<unknown>,
   ): Promise<void> {
     const abort = new AbortController();
     const backend = await this.vcs.gitHttpBackend({
@@ -123,10 +122,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
       const response = await backend.response;
       for (const [name, value] of response.headers) res.appendHeader(name, value);
       res.writeHead(response.status);
-      await relay(response.body, res, async () => {
-        await backend.exited;
-        await beforeEnd?.();
-      });
+      await relay(response.body, res);
     } catch (err) {
       if (!res.headersSent) this.refuse(req, res, 500, 'git failed');
       this.logger.warn({ err, repository: repoName }, 'git http-backend failed');
@@ -135,7 +131,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
   }
 
   /** Proxies one request to a Mercurial worker; resolves when the response has ended. */
-  private async hg(req: IncomingMessage, res: ServerResponse, repoName: string, user: string, allowPush: boolean, beforeEnd?: () => Promise<unknown>): Promise<void> {
+  private async hg(req: IncomingMessage, res: ServerResponse, repoName: string, user: string, allowPush: boolean): Promise<void> {
     const pool = await this.vcs.hgHttpWorkers();
     const lease = await pool.acquire();
     try {
@@ -152,9 +148,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
           (up) => {
             const headers = withoutHopByHop(up.headers);
             res.writeHead(up.statusCode ?? 502, headers);
-            void relay(up, res, async () => {
-              await beforeEnd?.();
-            }).then(resolve);
+            void relay(up, res).then(resolve);
           },
         );
         upstream.once('error', (err) => {
@@ -206,35 +200,18 @@ function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 }
 
 /**
- * Pipes a response body through, holding back its last chunk until `beforeEnd` has run: the
- * client only sees the end of a push once Grove's bookkeeping is done (one chunk in memory at
- * most). Resolves when the response is closed.
+ * Pipes a response body to the client with backpressure; an upstream that goes away mid-response
+ * closes the client's connection instead of leaving it waiting. Resolves when the response is closed.
  */
-function relay(body: NodeJS.ReadableStream, res: ServerResponse, beforeEnd: () => Promise<void>): Promise<void> {
+function relay(body: NodeJS.ReadableStream, res: ServerResponse): Promise<void> {
   return new Promise<void>((resolve) => {
-    let held: Buffer | undefined;
-    res.once('close', () => resolve());
-    body.on('data', (chunk: Buffer) => {
-      if (held && !res.write(held)) {
-        body.pause();
-        res.once('drain', () => body.resume());
-      }
-      held = chunk;
-    });
     let ended = false;
+    res.once('close', () => resolve());
+    body.once('end', () => (ended = true));
     body.once('error', () => res.destroy());
-    // An upstream that goes away mid-response must not leave the client waiting.
     body.once('close', () => {
       if (!ended) res.destroy();
     });
-    body.once('end', () => {
-      ended = true;
-      void beforeEnd()
-        .catch(() => undefined)
-        .then(() => {
-          if (held) res.write(held);
-          res.end();
-        });
-    });
+    body.pipe(res);
   });
 }

@@ -3,6 +3,7 @@
 // journal, the tip cache and the "pushed" event.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { PushJournalService } from '../../src/vcs-gateway/push-journal.service';
 import { RepositoryEventsService, type RepositoryPushedEvent } from '../../src/vcs-gateway/repository-events.service';
 import { createTestApp, ADMIN, type TestApp } from './utils/create-test-app';
 import { clone, commit, idsOnDisk, journal, newWorkingCopy, ok, push, removeDir, run, tempDir, urlOf } from './utils/gateway-clients';
@@ -193,6 +194,7 @@ describe('custom hooks', () => {
     const wc = await newWorkingCopy('git');
     const [id] = await commit('git', wc, 'h.txt');
     await ok('git', ['push', '-q', urlOf(t, 'hooked-git', { username: ADMIN.username, password: ADMIN.password }), 'HEAD:refs/heads/master'], { cwd: wc });
+    await t.app.get(PushJournalService).settled();
     expect(await readFile(seen, 'utf8')).toBe(`${'0'.repeat(40)} ${id} refs/heads/master\n`);
   });
 });

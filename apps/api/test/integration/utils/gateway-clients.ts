@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { UserLog } from '../../../src/journal/user-log.entity';
+import { PushJournalService } from '../../../src/vcs-gateway/push-journal.service';
 import type { TestApp } from './create-test-app';
 
 /** The real git/hg clients for gateway tests: never prompt, private config, fixed identity. */
@@ -113,7 +114,9 @@ export function verify(type: 'git' | 'hg', dir: string): Promise<RunResult> {
   return type === 'git' ? run('git', ['-C', dir, 'fsck', '--strict']) : run('hg', ['-R', dir, 'verify', '-q']);
 }
 
+/** The journal of a repository once the bookkeeping of every push so far is done. */
 export async function journal(t: TestApp, repositoryName: string): Promise<UserLog[]> {
+  await t.app.get(PushJournalService).settled();
   return t.app.get(DataSource).getRepository(UserLog).find({ where: { repositoryName }, order: { id: 'ASC' } });
 }
 
