@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** ONLY=latency,clone,push,rss,concurrent picks parts (default: all) */
+const ONLY = new Set((process.env.ONLY ?? 'latency,clone,push,rss,concurrent').split(','));
 const BIG_MB = Number(process.env.BIG_MB ?? 520);
 const CONCURRENT = Number(process.env.CONCURRENT ?? 32);
 const root = path.resolve(import.meta.dirname, '..');
@@ -143,9 +145,9 @@ async function compare(label, groveOp, rawOp, runs = RUNS) {
 const fresh = () => mkdtempSync(path.join(work, 'c-'));
 
 // --- clone / ls-remote / identify ----------------------------------------------------------
-await compare('git ls-remote', () => run('git', ['ls-remote', `${G}/bench-git`]), () => run('git', ['ls-remote', `${R}/bench-git`]), RUNS * 4);
-await compare('hg identify', () => run('hg', ['identify', `${G}/bench-hg`]), () => run('hg', ['identify', `${H}/`]), RUNS * 4);
-await compare(
+if (ONLY.has('latency')) await compare('git ls-remote', () => run('git', ['ls-remote', `${G}/bench-git`]), () => run('git', ['ls-remote', `${R}/bench-git`]), RUNS * 4);
+if (ONLY.has('latency')) await compare('hg identify', () => run('hg', ['identify', `${G}/bench-hg`]), () => run('hg', ['identify', `${H}/`]), RUNS * 4);
+if (ONLY.has('clone')) await compare(
   'git clone --bare (10k commits)',
   async () => {
     const d = fresh();
@@ -160,7 +162,7 @@ await compare(
     return ms;
   },
 );
-await compare(
+if (ONLY.has('clone')) await compare(
   'hg clone -U (10k changesets)',
   async () => {
     const d = fresh();
@@ -215,12 +217,12 @@ function hgCommits(n) {
   rmSync(dir, { recursive: true, force: true });
   return sh('hg', ['log', '-r', 'tip', '-T', '{node}'], { cwd: hgWc });
 }
-await compare(
+if (ONLY.has('push')) await compare(
   'git push 100 commits',
   () => run('git', ['push', '-q', `${G}/bench-git`, `${gitCommits(100)}`], { cwd: gitWc }),
   () => run('git', ['push', '-q', `${R}/bench-git`, `${gitCommits(100)}`], { cwd: gitWc }),
 );
-await compare(
+if (ONLY.has('push')) await compare(
   'hg push 100 changesets',
   () => run('hg', ['push', '-q', '-f', '-r', hgCommits(100), `${G}/bench-hg`], { cwd: hgWc }),
   () => run('hg', ['push', '-q', '-f', '-r', hgCommits(100), `${H}/`], { cwd: hgWc }),
@@ -228,7 +230,7 @@ await compare(
 
 // --- peak RSS of the Grove process during a big push ---------------------------------------
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-{
+if (ONLY.has('rss')) {
   const big = fresh();
   sh('git', ['init', '-q', '-b', 'master', big]);
   spawnSync('sh', ['-c', `head -c ${BIG_MB}M /dev/urandom > big.bin`], { cwd: big });
@@ -247,10 +249,12 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 }
 
 // --- concurrent clones ---------------------------------------------------------------------
-for (const [vcs, url] of [
-  ['git', `${G}/bench-git`],
-  ['hg', `${G}/bench-hg`],
-]) {
+for (const [vcs, url] of ONLY.has('concurrent')
+  ? [
+      ['git', `${G}/bench-git`],
+      ['hg', `${G}/bench-hg`],
+    ]
+  : []) {
   const started = performance.now();
   const outcomes = await Promise.allSettled(
     Array.from({ length: CONCURRENT }, async () => {
