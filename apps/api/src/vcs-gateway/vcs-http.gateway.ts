@@ -113,6 +113,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
     };
     // A client that goes away mid-request must not leave git waiting on its input.
     req.once('aborted', stop);
+    req.on('error', stop);
     res.once('close', () => {
       if (!res.writableFinished) stop();
     });
@@ -151,13 +152,14 @@ export class VcsHttpGateway implements OnApplicationShutdown {
             void relay(up, res).then(resolve);
           },
         );
-        upstream.once('error', (err) => {
+        upstream.on('error', (err) => {
           this.logger.warn({ err, repository: repoName }, 'Mercurial worker request failed');
           if (!res.headersSent) this.refuse(req, res, 502, 'Mercurial worker unavailable');
           else res.destroy();
           resolve();
         });
         req.once('aborted', () => upstream.destroy());
+        req.on('error', () => upstream.destroy());
         res.once('close', () => {
           if (!res.writableFinished) upstream.destroy();
         });
@@ -187,7 +189,7 @@ export class VcsHttpGateway implements OnApplicationShutdown {
     if (req.readableEnded || req.method === 'GET' || req.method === 'HEAD') send();
     else {
       req.once('end', send);
-      req.once('error', () => res.destroy());
+      req.on('error', () => res.destroy());
       req.resume();
     }
   }
@@ -208,7 +210,7 @@ function relay(body: NodeJS.ReadableStream, res: ServerResponse): Promise<void> 
     let ended = false;
     res.once('close', () => resolve());
     body.once('end', () => (ended = true));
-    body.once('error', () => res.destroy());
+    body.on('error', () => res.destroy());
     body.once('close', () => {
       if (!ended) res.destroy();
     });
