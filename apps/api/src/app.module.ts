@@ -18,6 +18,7 @@ import { SpaModule } from './spa/spa.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
 import { UsersModule } from './users/users.module';
+import { VcsGatewayModule } from './vcs-gateway/vcs-gateway.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         AdminModule,
         HealthModule,
         JsonRpcModule,
+        VcsGatewayModule,
         // last: its catch-all GET must not shadow the routes above
         SpaModule,
       ],

@@ -10,6 +10,7 @@ import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { clientIpOf } from './common/http/client-ip';
 import { createLogger, PinoNestLogger } from './common/logging/logger';
 import { registerJsonRpcBodyParsing } from './jsonrpc/jsonrpc-body';
+import { VcsHttpGateway } from './vcs-gateway/vcs-http.gateway';
 import type { GroveConfig } from './config/config';
 import { GROVE_VERSION } from './version';
 
@@ -35,6 +36,8 @@ export async function createGroveApp(config: GroveConfig, logger: Logger = creat
     routerOptions: { maxParamLength: 1000 },
     // Long pushes and archive downloads must not be cut by a server-wide timeout.
     requestTimeout: 0,
+    // hg sends wire-protocol arguments in headers: Node's 16 KB default answers 431.
+    http: { maxHeaderSize: 64 * 1024 },
     trustProxy: false,
     return503OnClosing: true,
   });
@@ -47,6 +50,8 @@ export async function createGroveApp(config: GroveConfig, logger: Logger = creat
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     request.clientIp = clientIpOf(request, config.trustedProxies);
   });
+  // git/hg requests are taken over here, before Nest routing and any body parser.
+  app.get(VcsHttpGateway).register(fastify);
   // Kallithea clients send any content type (or none) and the endpoint must answer bad bodies itself.
   registerJsonRpcBodyParsing(fastify);
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -13,3 +13,4 @@ export { SetupRefused, installationState, setupInstallation } from './setup/setu
 export type { SetupOptions } from './setup/setup-installation';
 export { listDeleted, purgeDeleted, scanRepositories } from './maintenance/maintenance';
 export type { DeletedEntry } from '@grove/vcs';
+export { AUTHORIZED_KEYS_HEADER, sshServe, updateAuthorizedKeys } from './vcs-gateway/ssh-cli';

@@ -8,13 +8,14 @@ async function main(argv: string[]): Promise<void> {
     await new Command('grove').addCommand(apiCommand()).parseAsync(argv);
     return;
   }
-  const [{ GROVE_VERSION }, config, purge, scan, serve, setup] = await Promise.all([
+  const [{ GROVE_VERSION }, config, purge, scan, serve, setup, ssh] = await Promise.all([
     import('@grove/api'),
     import('./commands/config-create.command.js'),
     import('./commands/repo-purge-deleted.command.js'),
     import('./commands/repo-scan.command.js'),
     import('./commands/serve.command.js'),
     import('./commands/setup.command.js'),
+    import('./commands/ssh.command.js'),
   ]);
   const program = new Command('grove')
     .description('Grove: self-hosted Mercurial and Git hosting')
@@ -24,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
     .addCommand(config.configCreateCommand())
     .addCommand(scan.repoScanCommand())
     .addCommand(purge.repoPurgeDeletedCommand())
+    .addCommand(ssh.sshServeCommand())
+    .addCommand(ssh.sshUpdateAuthorizedKeysCommand())
     .addCommand(apiCommand());
   await program.parseAsync(argv);
 }

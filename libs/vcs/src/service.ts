@@ -422,6 +422,38 @@ export class VcsService {
     return this.workers;
   }
 
+  /**
+   * Runs a git repository's `hooks/post-receive-custom` (Kallithea's convention for site hooks)
+   * after Grove's own bookkeeping, with post-receive's input (`old new ref` per line). Returns null
+   * when the repository has no such executable hook; a failing hook is reported, never thrown.
+   */
+  async runGitCustomHook(name: string, refs: RefChange[], options: CallOptions = {}): Promise<{ exitCode: number | null; output: string } | null> {
+    if ((await this.detectType(name)) !== 'git') return null;
+    const path = this.pathOf(name);
+    const hook = join(path, 'hooks', 'post-receive-custom');
+    try {
+      await access(hook, fsConstants.X_OK);
+    } catch {
+      return null;
+    }
+    const ctx = await this.ready();
+    const zero = '0'.repeat(40);
+    const fullName = (r: RefChange) => (r.kind === 'branch' ? `refs/heads/${r.name}` : r.kind === 'tag' ? `refs/tags/${r.name}` : r.name);
+    const input = refs.map((r) => `${r.oldId ?? zero} ${r.newId ?? zero} ${fullName(r)}\n`).join('');
+    const result = await runProcess(hook, [], {
+      ...options,
+      input,
+      cwd: path,
+      env: { ...ctx.tools.gitEnv, GIT_DIR: path },
+      timeoutMs: options.timeoutMs ?? ctx.timeoutMs,
+      okExitCodes: Array.from({ length: 256 }, (_, i) => i),
+      maxOutputBytes: 64 * 1024,
+      label: `${name} post-receive-custom`,
+      logger: ctx.log,
+    }).catch((err: unknown) => ({ exitCode: null, stdout: Buffer.alloc(0), stderr: err instanceof Error ? err.message : String(err), truncated: false }));
+    return { exitCode: result.exitCode, output: (result.stdout.toString('utf8') + result.stderr).slice(0, 4000) };
+  }
+
   // --- push bookkeeping ---------------------------------------------------------------------
 
   /**

@@ -81,6 +81,27 @@ export class AuthService {
     return user && user.active && !user.isDefaultUser ? user : null;
   }
 
+  /**
+   * HTTP Basic credentials of a VCS client: username or e-mail with the password, or with one of
+   * the user's API keys as the password. Returns the active user or null (throttled like logins;
+   * no IP check and no `last_login` update — a clone makes several requests).
+   */
+  async verifyBasicCredentials(login: string, secret: string, ip: string): Promise<User | null> {
+    await this.throttle.assertAllowed(login, ip);
+    const user = await this.findByLogin(login);
+    let ok = false;
+    if (user && user.active && !user.isDefaultUser) {
+      const byKey = API_KEY_FORMAT.test(secret) ? await this.userForApiKey(secret) : null;
+      ok = byKey?.id === user.id || (await verifyPassword(secret, user.password));
+    }
+    if (!ok) {
+      await this.throttle.recordFailure(login, ip);
+      return null;
+    }
+    await this.throttle.recordSuccess(login);
+    return user;
+  }
+
   /** Identity for an API key; a bad key is an error, not a fallback to anonymous. */
   async identifyByApiKey(key: string, ip: string): Promise<RequestIdentity> {
     const user = await this.userForApiKey(key);

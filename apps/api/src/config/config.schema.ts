@@ -20,6 +20,18 @@ export const CONFIG_VARIABLES = {
   },
   GROVE_HOST: { schema: z.string().min(1), default: '127.0.0.1', description: 'Address the HTTP server listens on.' },
   GROVE_PORT: { schema: port, default: '5000', description: 'Port of the HTTP server (web UI, APIs, git and hg over HTTP).' },
+  GROVE_SSH_ENABLED: {
+    schema: booleanString,
+    default: 'true',
+    description: 'Run the built-in SSH server for git and hg (false: no SSH at all, and no ssh:// clone URLs are shown).',
+  },
+  GROVE_SSH_HOST: { schema: z.string().min(1).optional(), default: undefined, description: 'Address the SSH server listens on. Defaults to GROVE_HOST.' },
+  GROVE_SSH_PORT: { schema: port, default: '2222', description: 'Port of the built-in SSH server.' },
+  GROVE_SSH_PUBLIC_PORT: {
+    schema: port.optional(),
+    default: undefined,
+    description: 'SSH port shown in clone URLs when it differs from GROVE_SSH_PORT (e.g. behind port forwarding; 22 gives ssh://user@host/repo).',
+  },
   GROVE_BASE_URL: {
     schema: z.url({ message: 'must be an absolute URL such as https://code.example.com' }).optional(),
     default: undefined,

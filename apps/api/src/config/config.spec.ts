@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/grove/data',
       host: '127.0.0.1',
       port: 5000,
+      ssh: { enabled: true, host: '127.0.0.1', port: 2222, publicPort: 2222 },
       database: { type: 'sqlite', path: '/srv/grove/data/grove.sqlite' },
       trustedProxies: [],
       loginThrottle: { maxFailures: 5, maxFailuresPerIp: 30, windowSeconds: 900 },

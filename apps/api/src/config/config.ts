@@ -15,6 +15,8 @@ export interface GroveConfig {
   dataDir: string;
   host: string;
   port: number;
+  /** the built-in SSH server; `publicPort` is what clone URLs show */
+  ssh: { enabled: boolean; host: string; port: number; publicPort: number };
   baseUrl?: string;
   database: DatabaseConfig;
   redisUrl?: string;
@@ -73,6 +75,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): GroveConfig {
     dataDir,
     host: v.GROVE_HOST,
     port: v.GROVE_PORT,
+    ssh: { enabled: v.GROVE_SSH_ENABLED, host: v.GROVE_SSH_HOST ?? v.GROVE_HOST, port: v.GROVE_SSH_PORT, publicPort: v.GROVE_SSH_PUBLIC_PORT ?? v.GROVE_SSH_PORT },
     baseUrl: v.GROVE_BASE_URL?.replace(/\/+$/, ''),
     database: databaseUrl ? { type: 'postgres', url: databaseUrl } : { type: 'sqlite', path: path.join(dataDir, 'grove.sqlite') },
     redisUrl: v.REDIS_URL,

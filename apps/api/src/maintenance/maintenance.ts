@@ -11,7 +11,9 @@ import { User } from '../users/user.entity';
 /** Runs `work` inside the application (services, database, VCS) without an HTTP server. */
 async function withApplication<T>(config: GroveConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, logger), { logger: false, abortOnError: false });
+  // No SSH listener for one-off commands.
+  const quiet: GroveConfig = { ...config, ssh: { ...config.ssh, enabled: false } };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(quiet, logger), { logger: false, abortOnError: false });
   try {
     return await work(app);
   } finally {

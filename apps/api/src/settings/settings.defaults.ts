@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS: Record<string, { value: string; type: SettingType
   default_repo_enable_downloads: { value: 'False', type: 'bool' },
   auth_plugins: { value: 'internal', type: 'list' },
   auth_internal_enabled: { value: 'True', type: 'bool' },
+  /** a push to a missing path creates the repository when the pusher may create it there (hgwebinit) */
+  push_to_create: { value: 'False', type: 'bool' },
 };
 
 /** `ui` rows of a fresh installation besides the repositories root. */

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { userInfo } from 'node:os';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SiteInfo, SiteSettings, UpdateSiteSettings } from '@grove/shared';
 import { Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { GroveConfig } from '../config/config';
+import { GROVE_CONFIG } from '../config/config.token';
 import { Setting, SettingType } from './setting.entity';
 import { REPOS_ROOT_UI } from './settings.defaults';
 import { UiSetting } from './ui-setting.entity';
@@ -18,6 +21,7 @@ export class SettingsService {
     @InjectRepository(Setting) private readonly settings: Repository<Setting>,
     @InjectRepository(UiSetting) private readonly ui: Repository<UiSetting>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(GROVE_CONFIG) private readonly config: GroveConfig,
   ) {}
 
   /** What the login page and the layout show before anyone signs in. */
@@ -36,6 +40,12 @@ export class SettingsService {
         private: site.defaultRepoPrivate,
         enableStatistics: site.defaultRepoEnableStatistics,
         enableDownloads: site.defaultRepoEnableDownloads,
+      },
+      clone: {
+        uriTemplate: site.cloneUriTemplate || '{scheme}://{user}@{netloc}/{repo}',
+        sshTemplate: this.config.ssh.enabled ? site.cloneSshTemplate || 'ssh://{system_user}@{hostname}/{repo}' : null,
+        sshPort: this.config.ssh.enabled ? this.config.ssh.publicPort : null,
+        systemUser: systemUser(),
       },
     };
   }
@@ -77,6 +87,7 @@ export class SettingsService {
       defaultRepoEnableStatistics: bool('default_repo_enable_statistics'),
       defaultRepoEnableDownloads: bool('default_repo_enable_downloads'),
       cloneUriAllowLocal: bool('clone_uri_allow_local'),
+      pushToCreate: bool('push_to_create'),
     };
   }
 
@@ -94,6 +105,7 @@ export class SettingsService {
       defaultRepoEnableStatistics: 'default_repo_enable_statistics',
       defaultRepoEnableDownloads: 'default_repo_enable_downloads',
       cloneUriAllowLocal: 'clone_uri_allow_local',
+      pushToCreate: 'push_to_create',
     };
     for (const [field, value] of Object.entries(input) as [keyof SiteSettings, string | boolean][]) {
       if (value !== undefined) await this.set(keys[field], value);
@@ -106,6 +118,15 @@ export class SettingsService {
     const row = await this.ui.findOne({ where: { section: REPOS_ROOT_UI.section, key: REPOS_ROOT_UI.key } });
     if (!row?.value) throw new DomainError(ErrorCode.Unavailable, 'The repositories root is not configured: run `grove setup`');
     return row.value.replace(/\*$/, '');
+  }
+}
+
+/** The account SSH clients log in as (`{system_user}`): the one running Grove. */
+function systemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'grove';
   }
 }
 

@@ -387,6 +387,7 @@ export const en = {
   'settings.repoDefaults': 'Repository defaults',
   'settings.imports': 'Imports',
   'settings.cloneUriAllowLocal': 'Allow importing from local paths and this server\'s own network (less safe)',
+  'settings.pushToCreate': 'Create repositories on push to a new path (when the pusher may create them there)',
   'settings.saved': 'Settings saved',
   'scan.help': 'Imports repositories found in the repositories directory that are not known yet, creating their groups.',
   'scan.removeObsolete': 'Delete the records of repositories whose directories are gone',

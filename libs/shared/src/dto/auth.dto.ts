@@ -41,6 +41,8 @@ export const siteInfoSchema = z.object({
   repositoryFields: z.boolean(),
   /** what a new repository form starts with */
   repositoryDefaults: z.object({ type: z.enum(['hg', 'git']), private: z.boolean(), enableStatistics: z.boolean(), enableDownloads: z.boolean() }),
+  /** clone URL templates (see `renderCloneUrl`); `sshTemplate` is null while SSH is turned off */
+  clone: z.object({ uriTemplate: z.string(), sshTemplate: z.string().nullable(), sshPort: z.number().int().nullable(), systemUser: z.string() }),
 });
 export type SiteInfo = z.infer<typeof siteInfoSchema>;
 

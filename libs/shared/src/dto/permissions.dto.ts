@@ -101,6 +101,8 @@ export const siteSettingsSchema = z.object({
   defaultRepoEnableDownloads: z.boolean(),
   /** allow importing from local paths and from this server's own network (off: safer) */
   cloneUriAllowLocal: z.boolean(),
+  /** a push to a missing path creates the repository when the pusher may create it there */
+  pushToCreate: z.boolean(),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export const updateSiteSettingsSchema = siteSettingsSchema.partial().strict();

@@ -1,3 +1,4 @@
 export * from './diff';
 export * from './graph';
 export * from './repository';
+export * from './clone-url';

@@ -519,8 +519,8 @@ def grove_commit(ui, repo):
 
 def refuse_write_hook(ui, repo, hooktype, **kwargs):
     """pretxnopen / prepushkey hook for read-only sessions: every write is refused"""
-    ui.warn(b'abort: this repository is read-only for you\n')
-    return True
+    # An abort (not a failed hook) so the client prints the reason, not just the hook's name.
+    raise error.Abort(b'this repository is read-only for you (read access only)')
 
 
 # --- HTTP worker -------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'grove-it-'));
   const database = testDatabase(dataDir);
-  const base = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: 'silent', GROVE_PORT: '0', ...env });
+  const base = loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: 'silent', GROVE_PORT: '0', GROVE_SSH_PORT: '0', ...env });
   const config = await prepareDataDir({ ...base, database });
   await setupInstallation(config, { admin: ADMIN, reuse: true });
   const app = await createGroveApp(config, createLogger(config.logLevel));

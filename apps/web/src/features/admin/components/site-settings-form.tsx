@@ -5,7 +5,7 @@ import { firstIssue } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n';
 
 type TextKey = 'title' | 'realm' | 'gravatarUrl' | 'cloneUriTemplate' | 'cloneSshTemplate';
-type FlagKey = 'repositoryFields' | 'useGravatar' | 'defaultRepoPrivate' | 'defaultRepoEnableStatistics' | 'defaultRepoEnableDownloads' | 'cloneUriAllowLocal';
+type FlagKey = 'repositoryFields' | 'useGravatar' | 'defaultRepoPrivate' | 'defaultRepoEnableStatistics' | 'defaultRepoEnableDownloads' | 'cloneUriAllowLocal' | 'pushToCreate';
 
 /** Site settings: global (title, realm), visual (fields, avatars, clone URL templates), repository defaults, import safety. */
 export function SiteSettingsForm({
@@ -80,6 +80,7 @@ export function SiteSettingsForm({
       <fieldset>
         <legend>{t('settings.imports')}</legend>
         {flag('cloneUriAllowLocal', t('settings.cloneUriAllowLocal'))}
+        {flag('pushToCreate', t('settings.pushToCreate'))}
       </fieldset>
       <FormError message={error ?? serverError} />
       <div>
