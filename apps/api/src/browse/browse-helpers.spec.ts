@@ -1,22 +1,9 @@
-// Pure helpers of the browse endpoints: clone URL templates,
-// raw-file delivery, the journal filter, patch headers and diff file ids.
+// Pure helpers of the browse endpoints: raw-file delivery, the journal filter, patch headers and diff file ids.
 import type { Changeset } from '@grove/shared';
 import { formatPatch, rfc2822 } from './changesets/patch';
 import { diffFileId } from './diff-view';
 import { guessMimetype, rawDelivery } from './files/mimetypes';
 import { parseJournalFilter } from './journal/journal-filter';
-import { fillCloneTemplate } from './summary/clone-urls';
-
-describe('clone URL templates (§2.2)', () => {
-  const values = { scheme: 'https', user: 'alice', netloc: 'code.example.com:8443', prefix: '', repo: 'team/tool', repoId: 42, systemUser: 'grove', hostname: 'code.example.com' };
-  test('by name and by id; the user and its @ vanish for anonymous visitors', () => {
-    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', values, false)).toBe('https://alice@code.example.com:8443/team/tool');
-    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', values, true)).toBe('https://alice@code.example.com:8443/_42');
-    expect(fillCloneTemplate('{scheme}://{user}@{netloc}/{repo}', { ...values, user: null }, false)).toBe('https://code.example.com:8443/team/tool');
-    expect(fillCloneTemplate('ssh://{system_user}@{hostname}/{repo}', values, false)).toBe('ssh://grove@code.example.com/team/tool');
-    expect(fillCloneTemplate('{scheme}://{netloc}/{unknown}', values, false)).toBe('https://code.example.com:8443/{unknown}');
-  });
-});
 
 describe('raw file delivery (§1.3)', () => {
   test('never text/html; images inline; binaries and downloads as attachments', () => {

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { serializeSqliteTransactions } from './sqlite-transactions';
 
 // Timestamps are stored as naive UTC in both databases. node-postgres would otherwise write and
 // read `timestamp` values in the server process's local time zone.
@@ -24,7 +25,14 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
 
 /** Opens a data source (not migrated); callers decide whether to run migrations. */
 export async function openDataSource(database: DatabaseConfig): Promise<DataSource> {
-  const dataSource = new DataSource(buildDataSourceOptions(database));
+  const dataSource = createDataSource(buildDataSourceOptions(database));
   await dataSource.initialize();
+  return dataSource;
+}
+
+/** A data source whose transactions are safe to run concurrently on SQLite too. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  serializeSqliteTransactions(dataSource);
   return dataSource;
 }

@@ -41,12 +41,21 @@ export class SettingsService {
         enableStatistics: site.defaultRepoEnableStatistics,
         enableDownloads: site.defaultRepoEnableDownloads,
       },
-      clone: {
-        uriTemplate: site.cloneUriTemplate || '{scheme}://{user}@{netloc}/{repo}',
-        sshTemplate: this.config.ssh.enabled ? site.cloneSshTemplate || 'ssh://{system_user}@{hostname}/{repo}' : null,
-        sshPort: this.config.ssh.enabled ? this.config.ssh.publicPort : null,
-        systemUser: systemUser(),
-      },
+      clone: this.cloneInfo(site),
+    };
+  }
+
+  /** The clone URL templates in force; no SSH template while SSH is off. */
+  async cloneSettings(): Promise<SiteInfo['clone']> {
+    return this.cloneInfo(await this.siteSettings());
+  }
+
+  private cloneInfo(site: { cloneUriTemplate: string; cloneSshTemplate: string }): SiteInfo['clone'] {
+    return {
+      uriTemplate: site.cloneUriTemplate || '{scheme}://{user}@{netloc}/{repo}',
+      sshTemplate: this.config.ssh.enabled ? site.cloneSshTemplate || 'ssh://{system_user}@{hostname}/{repo}' : null,
+      sshPort: this.config.ssh.enabled ? this.config.ssh.publicPort : null,
+      systemUser: systemUser(),
     };
   }
 

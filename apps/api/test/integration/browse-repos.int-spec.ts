@@ -1,6 +1,7 @@
 // Repository browsing REST endpoints (docs/rest-browse.md) on repositories pushed by the real git
 // and hg clients: summary, changelog, changesets and diffs, files, raw, annotate, history.
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Setting } from '../../src/settings/setting.entity';
@@ -18,7 +19,8 @@ describe('repository browsing REST on pushed repositories', () => {
   const history: Record<'git' | 'hg', BrowseHistory> = {} as Record<'git' | 'hg', BrowseHistory>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // SSH clone URLs show the public port (the test server listens on a free one)
+    t = await createTestApp({ GROVE_SSH_PUBLIC_PORT: '2222' });
     admin = t.admin();
     alice = (await t.user('alice')).client;
     for (const type of ['git', 'hg'] as const) {
@@ -57,6 +59,8 @@ describe('repository browsing REST on pushed repositories', () => {
       expect(s.clone).toEqual({ http: `http://${host}/${type}repo`, httpById: `http://${host}/_${s.repository.id}`, ssh: null });
       const signedIn = await alice.get(api(type, 'summary'));
       expect(signedIn.body.clone.http).toBe(`http://alice@${host}/${type}repo`);
+      // SSH only for signed-in users (keys belong to users), on the public SSH port
+      expect(signedIn.body.clone.ssh).toBe(`ssh://${userInfo().username}@127.0.0.1:2222/${type}repo`);
     });
 
     it('summary with statistics on lists trending extensions at tip', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readmeCandidates, readmeRenderer, type MarkupContextResponse, type SummaryResponse } from '@grove/shared';
+import { readmeCandidates, readmeRenderer, renderCloneUrl, sshHostname, type MarkupContextResponse, type SummaryResponse } from '@grove/shared';
 import { isVcsError, type VcsRepository } from '@grove/vcs';
 import type { Actor } from '../../common/actor';
 import { ReposService } from '../../repos/repos.service';
@@ -9,12 +9,9 @@ import { CUT_OFF_LIMIT } from '../diff-view';
 import { extensionOf } from '../files/mimetypes';
 import type { RepoContext } from '../repo-context.service';
 import { decodeText } from '../text';
-import { fillCloneTemplate } from './clone-urls';
 
 /** web-ui.md §3.1's order, shared with the SPA */
 const README_CANDIDATES = readmeCandidates();
-
-const DEFAULT_CLONE_TEMPLATE = '{scheme}://{user}@{netloc}/{repo}';
 
 /** Where the request came from, for clone URLs. */
 export interface RequestOrigin {
@@ -40,17 +37,17 @@ export class SummaryService {
     const [repository, refs, empty] = await Promise.all([this.repos.toDetail(repo, ctx.permission, actor.user), vcs.refs(), vcs.isEmpty()]);
     const landingId = empty ? null : await vcs.landingRevision(repo.landingRevision);
     const [changesets, total] = empty ? [[], 0] : await Promise.all([vcs.listChangesets({ start: (query.page - 1) * query.size, limit: query.size }), vcs.countChangesets()]);
-    const template = (await this.settings.getString('clone_uri_tmpl')) || DEFAULT_CLONE_TEMPLATE;
-    const [hostname] = origin.host.split(':');
-    const values = {
+    const clone = await this.settings.cloneSettings();
+    const host = origin.host.replace(/:\d+$/, '');
+    const tokens = {
       scheme: origin.scheme,
-      user: actor.user.isDefaultUser ? null : actor.user.username,
+      user: actor.user.isDefaultUser ? '' : actor.user.username,
       netloc: origin.host,
       prefix: '',
       repo: repo.name,
-      repoId: repo.id,
-      systemUser: 'grove',
-      hostname: hostname ?? origin.host,
+      repoid: repo.id,
+      system_user: clone.systemUser,
+      hostname: clone.sshPort === null ? host : sshHostname(host, clone.sshPort),
     };
     return {
       repository,
@@ -61,8 +58,12 @@ export class SummaryService {
       readme: landingId ? await this.readme(vcs, landingId) : null,
       trending: { enabled: repo.enableStatistics, items: repo.enableStatistics && refs.tip ? await this.trending(repo.id, vcs, refs.tip) : [] },
       downloads: { enabled: repo.enableDownloads, formats: ['zip', 'tar.gz', 'tar.bz2'] },
-      // SSH access is not served by Grove yet, so there is no SSH clone URL to offer.
-      clone: { http: fillCloneTemplate(template, values, false), httpById: fillCloneTemplate(template, values, true), ssh: null },
+      clone: {
+        http: renderCloneUrl(clone.uriTemplate, tokens),
+        httpById: renderCloneUrl(clone.uriTemplate, { ...tokens, repo: `_${repo.id}` }),
+        // web-ui.md §2.2: SSH only when it is on and someone is signed in (keys belong to users)
+        ssh: clone.sshTemplate && tokens.user ? renderCloneUrl(clone.sshTemplate, tokens) : null,
+      },
     };
   }
 
