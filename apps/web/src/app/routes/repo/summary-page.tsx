@@ -8,7 +8,8 @@ import { RichText } from '../../../components/ui/rich-text';
 import { ChangesetTable } from '../../../features/changelog/components/changeset-table';
 import { repoSettingsUrl } from '../../../lib/paths';
 import { repoUrls } from '../../../lib/repo-paths';
-import { useSummary } from '../../../features/repo-browse/api/browse-api';
+import { useRepoSize, useSummary } from '../../../features/repo-browse/api/browse-api';
+import { useSession } from '../../../features/auth/api/get-session';
 import { useRepoContext, useUrlify } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { renderReadme } from '../../../lib/markup/render-readme';
@@ -21,6 +22,7 @@ export function SummaryPage() {
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page')) || 1;
   const summary = useSummary(ref, page);
+  const signedIn = !!useSession().data;
   const [cloneKind, setCloneKind] = useState<'http' | 'id' | 'ssh' | null>(null);
   const [archiveRev, setArchiveRev] = useState('');
   // shown with the loaded page (e.g. "Repository created"), never next to the loading indicator
@@ -78,6 +80,14 @@ export function SummaryPage() {
               <dd>
                 <Link to={repoUrls.forks(base)}>{repo.forks}</Link>
               </dd>
+              {signedIn && (
+                <>
+                  <dt>{t('summary.size')}</dt>
+                  <dd>
+                    <RepoSize />
+                  </dd>
+                </>
+              )}
               <dt>{t('summary.feeds')}</dt>
               <dd>
                 <a href={repoUrls.feed(ref, 'atom')}>{t('summary.atom')}</a> · <a href={repoUrls.feed(ref, 'rss')}>{t('summary.rss')}</a>
@@ -141,6 +151,22 @@ export function SummaryPage() {
       }}
     </QueryState>
   );
+}
+
+/** The repository's size on disk, loaded on click (signed-in users; §2.2). */
+function RepoSize() {
+  const t = useT();
+  const { ref } = useRepoContext();
+  const [asked, setAsked] = useState(false);
+  const size = useRepoSize(ref, asked);
+  if (!asked)
+    return (
+      <button type="button" className="button link" onClick={() => setAsked(true)}>
+        {t('summary.showSize')}
+      </button>
+    );
+  if (size.isError) return <span className="error">{t('summary.sizeFailed')}</span>;
+  return <span data-testid="repo-size">{size.data ? size.data.text : t('common.loading')}</span>;
 }
 
 function Readme({ path, content, rev }: { path: string; content: string; rev: string }) {

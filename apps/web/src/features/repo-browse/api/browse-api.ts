@@ -12,6 +12,7 @@ import type {
   MarkupContextResponse,
   NodeListResponse,
   RepoRefsResponse,
+  RepoSizeResponse,
   ResolvedPath,
   SummaryResponse,
 } from '@grove/shared';
@@ -52,6 +53,8 @@ export function useResolvePath(path: string) {
 
 export const useSummary = (ref: string, page: number) => useRepoQuery<SummaryResponse>(ref, 'summary', { page, size: 10 }, { keepPrevious: true });
 export const useRefs = (ref: string) => useRepoQuery<RepoRefsResponse>(ref, 'refs');
+/** Loaded only when asked for (the server walks the repository on disk). */
+export const useRepoSize = (ref: string, enabled: boolean) => useRepoQuery<RepoSizeResponse>(ref, 'size', undefined, { enabled });
 export const useMarkupContext = (ref: string) => useRepoQuery<MarkupContextResponse>(ref, 'markup-context');
 export const useChangelog = (ref: string, query: { page: number; size: number; branch?: string; revision?: string; path?: string }) =>
   useRepoQuery<ChangelogResponse>(ref, 'changelog', query, { keepPrevious: true });
