@@ -41,7 +41,7 @@ function RepoRoute({ id, base, rest }: { id: number; base: string; rest: string 
       {(detail) => (
         <RepoContextProvider value={{ repo: detail, base, ref, markup: markup.data }}>
           <section className="repo-page">
-            {route.page !== 'data' && <RepoHeader rev={'rev' in route ? route.rev : undefined} />}
+            {route.page !== 'data' && <RepoHeader rev={'rev' in route ? route.rev : undefined} page={route.page} />}
             <RepoPageSwitch route={route} />
           </section>
         </RepoContextProvider>
