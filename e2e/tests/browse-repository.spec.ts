@@ -22,12 +22,20 @@ for (const type of ['git', 'hg'] as const) {
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await expect(page.getByLabel('Clone URL')).toHaveValue(new RegExp(`/${name}$`));
     await expect(repo.changelogRows()).toHaveCount(2);
+    // size on the side list, loaded on click (signed in)
+    await page.getByRole('button', { name: 'Show repository size' }).click();
+    await expect(page.getByTestId('repo-size')).toHaveText(/^\d+(\.\d)? (B|KiB|MiB)$/);
 
     // changelog → changeset → side-by-side
     await repo.tab('Changelog').click();
     await expect(page.getByText('showing 2 out of 2 revisions')).toBeVisible();
     await expect(page.locator('svg.changelog-graph [data-testid="graph-node"]')).toHaveCount(2);
     await repo.changelogRows().first().getByRole('link', { name: second!.slice(0, 12) }).click();
+    await expect(repo.changesetId()).toContainText(second!.slice(0, 12));
+    // previous/next revision arrows
+    await page.getByRole('link', { name: 'Previous revision' }).click();
+    await expect(repo.changesetId()).toContainText(first!.slice(0, 12));
+    await page.getByRole('link', { name: 'Next revision' }).click();
     await expect(repo.changesetId()).toContainText(second!.slice(0, 12));
     const appDiff = repo.diffFile('src/app.py');
     await expect(appDiff.locator('ins')).toContainText(['Hello, ']);
@@ -50,6 +58,14 @@ for (const type of ['git', 'hg'] as const) {
     await expect(repo.annotations()).toHaveCount(4);
     await expect(repo.annotations().nth(0)).toContainText(first!.slice(0, 12));
     await expect(repo.annotations().nth(1)).toContainText(second!.slice(0, 12));
+    // the file at the previous revision, then "Switch To" the branch on a files page
+    await page.goto(`/${name}/files/${second}/src/app.py`);
+    await page.getByRole('link', { name: 'Previous revision' }).click();
+    await expect(page).toHaveURL(new RegExp(`/files/${first}/src/app.py$`));
+    await expect(page.getByRole('heading', { name: new RegExp(`Files @ ${first!.slice(0, 12)}`) })).toBeVisible();
+    await page.getByLabel('Switch To').selectOption(`branch:${branch}`);
+    await expect(page).toHaveURL(new RegExp(`/${name}/files/${branch}/$`));
+    await expect(repo.fileEntry('src/')).toBeVisible();
 
     // archive download from the summary
     await repo.tab('Summary').click();

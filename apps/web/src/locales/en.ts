@@ -460,6 +460,8 @@ export const en = {
   'browse.followers': "Followers",
   'browse.follow': "Follow",
   'browse.unfollow': "Unfollow",
+  'browse.prevRevision': "Previous revision",
+  'browse.nextRevision': "Next revision",
   'browse.switchTo': "Switch To",
   'browse.switchBranches': "Branches",
   'browse.switchClosedBranches': "Closed branches",

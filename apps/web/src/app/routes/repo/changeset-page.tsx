@@ -4,6 +4,7 @@ import { Flash, useLocationFlash } from '../../../components/ui/flash';
 import { QueryState } from '../../../components/ui/query-state';
 import { DiffView } from '../../../features/diff/components/diff-view';
 import { useChangeset } from '../../../features/repo-browse/api/browse-api';
+import { RevisionArrows } from '../../../features/repo-browse/components/revision-arrows';
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
@@ -29,7 +30,8 @@ function ChangesetBody({ data, mode, fullDiffHref, toolbar }: { data: NonNullabl
     <div className="changeset-page">
       <Flash message={flash} />
       <h2>
-        {t('changeset.title')} <code data-testid="changeset-id">{`r${cs.revision}:${cs.shortId}`}</code>
+        <RevisionArrows changeset={cs} to={(id) => repoUrls.changeset(base, id)} /> {t('changeset.title')}{' '}
+        <code data-testid="changeset-id">{`r${cs.revision}:${cs.shortId}`}</code>
       </h2>
       <p className="nav">
         <Relatives label={t('changeset.parents')} changesets={data.parents} /> · <Relatives label={t('changeset.children')} changesets={data.children} />

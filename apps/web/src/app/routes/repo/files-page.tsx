@@ -5,6 +5,7 @@ import { Age } from '../../../components/ui/age';
 import { QueryState } from '../../../components/ui/query-state';
 import { useFileHistory, useFiles, useNodeList, useRefs } from '../../../features/repo-browse/api/browse-api';
 import { Person } from '../../../features/repo-browse/components/person';
+import { RevisionArrows } from '../../../features/repo-browse/components/revision-arrows';
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
@@ -52,7 +53,8 @@ function FilesHeader({ data, rev, path }: { data: FilesResponse; rev: string; pa
   return (
     <header className="files-header">
       <h2>
-        {t('files.at', { hash: data.changeset.shortId })}{' '}
+        {/* parent/child revision of the same directory or file (§2.4) */}
+        <RevisionArrows changeset={data.changeset} to={(id) => repoUrls.files(base, id, path)} /> {t('files.at', { hash: data.changeset.shortId })}{' '}
         <select
           aria-label={t('files.branch')}
           value=""
