@@ -46,6 +46,10 @@ for (const type of ['git', 'hg'] as const) {
 
     // files → source with highlighting and line anchors → annotate
     await repo.tab('Files').click();
+    // keyboard navigation on the listing: j moves the cursor onto the first entry
+    await expect(repo.fileEntry('src/')).toBeVisible();
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('file-entry').first()).toHaveAttribute('aria-current', 'true');
     await repo.fileEntry('src/').click();
     await repo.fileEntry('app.py').click();
     await expect(repo.sourceLine(2)).toContainText('return "Hello, " + name');

@@ -1,5 +1,5 @@
 import type { JournalEntryDto } from '@grove/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Age } from '../../components/ui/age';
 import { Avatar } from '../../components/ui/avatar';
@@ -9,6 +9,7 @@ import { useJournal, type JournalKind } from '../../features/journal/api/get-jou
 import { useT, type Translate } from '../../lib/i18n';
 import { en, type MessageKey } from '../../locales/en';
 import { repoUrls } from '../../lib/repo-paths';
+import { cursorRowProps, useListCursor } from '../../lib/use-list-cursor';
 
 /** Journal entries grouped by day (newest first), then by user. */
 function groupByDay(entries: JournalEntryDto[]): [string, [string, JournalEntryDto[]][]][] {
@@ -30,8 +31,12 @@ function actionText(action: string, t: Translate): string {
 
 const PUSH_ACTIONS = new Set(['push', 'push_local', 'push_remote', 'pull']);
 
+/** "and N more revisions" reveals the hashes up to this many (then "…"), as Kallithea. */
+const MORE_LIMIT = 50;
+
 function EntryText({ entry }: { entry: JournalEntryDto }) {
   const t = useT();
+  const [expanded, setExpanded] = useState(false);
   const repo = entry.repository;
   const params = PUSH_ACTIONS.has(entry.action) ? (entry.parameter ?? '').split(',').filter(Boolean) : [];
   // `delete_branch=>x` / `tag=>x` entries of a push
@@ -50,7 +55,7 @@ function EntryText({ entry }: { entry: JournalEntryDto }) {
       {hashes.length > 0 ? (
         <span className="hashes">
           {' '}
-          {hashes.slice(0, hashes.length === 4 ? 4 : 3).map((h) =>
+          {(expanded ? hashes.slice(0, MORE_LIMIT) : hashes.slice(0, hashes.length === 4 ? 4 : 3)).map((h) =>
             repo ? (
               <Link key={h} to={repoUrls.changeset(repo.name, h)}>
                 {h.slice(0, 12)}
@@ -59,7 +64,15 @@ function EntryText({ entry }: { entry: JournalEntryDto }) {
               <span key={h}>{h.slice(0, 12)} </span>
             ),
           )}
-          {hashes.length > 4 && ` ${t('journal.more', { n: hashes.length - 3 })}`}
+          {hashes.length > 4 && !expanded && (
+            <>
+              {' '}
+              <button type="button" className="button link" aria-expanded={false} onClick={() => setExpanded(true)}>
+                {t('journal.more', { n: hashes.length - 3 })}
+              </button>
+            </>
+          )}
+          {expanded && hashes.length > MORE_LIMIT && ' …'}
           {repo && hashes.length > 1 && (
             <>
               {' '}
@@ -70,6 +83,38 @@ function EntryText({ entry }: { entry: JournalEntryDto }) {
       ) : (
         entry.parameter && <span className="parameter"> {entry.parameter}</span>
       )}
+    </>
+  );
+}
+
+/** Days → users → entries; j/k walk the entries in display order, Enter opens the entry's repository. */
+function JournalDays({ entries }: { entries: JournalEntryDto[] }) {
+  const days = useMemo(() => groupByDay(entries), [entries]);
+  const ordered = useMemo(() => days.flatMap(([, users]) => users.flatMap(([, list]) => list)), [days]);
+  const urls = useMemo(() => ordered.map((e) => (e.repository ? `/${e.repository.name}` : null)), [ordered]);
+  const cursor = useListCursor(true, urls, '[data-testid="journal-entry"]');
+  const indexOf = new Map(ordered.map((e, i) => [e.id, i]));
+  return (
+    <>
+      {days.map(([day, users]) => (
+        <div key={day} className="journal-day">
+          <h2>{day}</h2>
+          {users.map(([user, list]) => (
+            <div key={user} className="journal-user">
+              <h3>
+                <Avatar url={list[0]!.user?.avatarUrl} size={24} /> {user}
+              </h3>
+              <ul>
+                {list.map((e) => (
+                  <li key={e.id} data-testid="journal-entry" {...cursorRowProps(cursor, indexOf.get(e.id)!)}>
+                    <EntryText entry={e} /> · <Age date={e.date} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
     </>
   );
 }
@@ -149,25 +194,7 @@ export function JournalRoute({ kind }: { kind: JournalKind }) {
           <>
             {data.items.length === 0 && <p>{t('journal.empty')}</p>}
             {kind === 'admin' && data.items.length > 0 && <AdminJournalTable entries={data.items} />}
-            {kind !== 'admin' && groupByDay(data.items).map(([day, users]) => (
-              <div key={day} className="journal-day">
-                <h2>{day}</h2>
-                {users.map(([user, entries]) => (
-                  <div key={user} className="journal-user">
-                    <h3>
-                      <Avatar url={entries[0]!.user?.avatarUrl} size={24} /> {user}
-                    </h3>
-                    <ul>
-                      {entries.map((e) => (
-                        <li key={e.id} data-testid="journal-entry">
-                          <EntryText entry={e} /> · <Age date={e.date} />
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ))}
-              </div>
-            ))}
+            {kind !== 'admin' && <JournalDays entries={data.items} />}
             <Pager
               page={page}
               size={data.size}

@@ -10,6 +10,7 @@ import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
 import { useDebounced } from '../../../lib/use-debounced';
+import { cursorRowProps, useListCursor } from '../../../lib/use-list-cursor';
 import { vcsDate } from '../../../lib/vcs-date';
 import { FileSource } from './file-source';
 
@@ -110,6 +111,13 @@ function DirectoryView({ data, rev }: { data: Extract<FilesResponse, { kind: 'di
   }, [debounced, nodes.data]);
   const parent = data.path.split('/').slice(0, -1).join('/');
   const entryUrl = (e: TreeEntryDto) => repoUrls.files(base, rev, e.path);
+  // j/k over the rows ('..' first), Enter opens; submodules link out and are left to the mouse
+  const rowUrls = useMemo(
+    () => [...(data.path ? [repoUrls.files(base, rev, parent)] : []), ...data.entries.map((e) => (e.kind === 'submodule' ? null : repoUrls.files(base, rev, e.path)))],
+    [data, base, rev, parent],
+  );
+  const cursor = useListCursor(!hits, rowUrls, 'table.files tbody tr');
+  const offset = data.path ? 1 : 0;
   return (
     <>
       <p>
@@ -144,15 +152,15 @@ function DirectoryView({ data, rev }: { data: Extract<FilesResponse, { kind: 'di
           </thead>
           <tbody>
             {data.path && (
-              <tr>
+              <tr {...cursorRowProps(cursor, 0)}>
                 <td>
                   <Link to={repoUrls.files(base, rev, parent)}>..</Link>
                 </td>
                 <td colSpan={4} />
               </tr>
             )}
-            {data.entries.map((e) => (
-              <tr key={e.path} data-testid="file-entry">
+            {data.entries.map((e, i) => (
+              <tr key={e.path} data-testid="file-entry" {...cursorRowProps(cursor, i + offset)}>
                 <td className={`entry ${e.kind}`}>
                   {e.kind === 'submodule' ? (
                     e.subrepo?.url ? (

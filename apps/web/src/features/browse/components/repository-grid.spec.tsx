@@ -1,5 +1,6 @@
 import type { BrowseResponse } from '@grove/shared';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes, useLocation } from 'react-router';
 import { renderWithProviders } from '../../../testing/render';
 import { RepositoryGrid, truncate } from './repository-grid';
 
@@ -53,6 +54,24 @@ describe('RepositoryGrid', () => {
     expect(within(rows[1]!).getByText('private')).toBeTruthy();
     expect(within(rows[1]!).getByRole('link', { name: 'fork of upstream' }).getAttribute('href')).toBe('/upstream');
     expect(within(rows[2]!).getByText('No changesets yet')).toBeTruthy();
+  });
+
+  it('moves a cursor over groups then repositories with j/k; Enter opens the row', () => {
+    function Where() {
+      return <output data-testid="where">{useLocation().pathname}</output>;
+    }
+    renderWithProviders(
+      <Routes>
+        <Route path="*" element={<><RepositoryGrid data={data} /><Where /></>} />
+      </Routes>,
+    );
+    fireEvent.keyDown(window, { key: 'j' });
+    fireEvent.keyDown(window, { key: 'j' });
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows[1]!.getAttribute('aria-current')).toBe('true');
+    expect(rows[1]!.className).toBe('repo-row cursor');
+    fireEvent.keyDown(window, { key: 'Enter' });
+    expect(screen.getByTestId('where').textContent).toBe('/alpha');
   });
 
   it('renders descriptions as text, never as HTML', () => {

@@ -1,13 +1,19 @@
 import type { BrowseResponse } from '@grove/shared';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { Age } from '../../../components/ui/age';
 import { useT } from '../../../lib/i18n';
+import { cursorRowProps, useListCursor } from '../../../lib/use-list-cursor';
 
 /** Groups first, then repositories: Kallithea's home grid. */
 export function RepositoryGrid({ data }: { data: BrowseResponse }) {
   const t = useT();
+  // j/k over groups then repositories, Enter opens (issue 7 §10)
+  const urls = useMemo(() => [...data.groups.map((g) => `/${g.name}`), ...data.repositories.items.map((r) => `/${r.name}`)], [data]);
+  const cursor = useListCursor(true, urls, 'table.repository-grid tbody tr');
+  const groups = data.groups.length;
   return (
-    <table className="grid">
+    <table className="grid repository-grid">
       <thead>
         <tr>
           <th>{t('home.colName')}</th>
@@ -18,8 +24,8 @@ export function RepositoryGrid({ data }: { data: BrowseResponse }) {
         </tr>
       </thead>
       <tbody>
-        {data.groups.map((group) => (
-          <tr key={`g${group.id}`} className="group-row">
+        {data.groups.map((group, i) => (
+          <tr key={`g${group.id}`} {...cursorRowProps(cursor, i, 'group-row')}>
             <td>
               <span className="type-label">group</span> <Link to={`/${group.name}`}>{group.shortName}</Link>
             </td>
@@ -29,8 +35,8 @@ export function RepositoryGrid({ data }: { data: BrowseResponse }) {
             <td>{group.owner}</td>
           </tr>
         ))}
-        {data.repositories.items.map((repo) => (
-          <tr key={`r${repo.id}`} className="repo-row">
+        {data.repositories.items.map((repo, i) => (
+          <tr key={`r${repo.id}`} {...cursorRowProps(cursor, groups + i, 'repo-row')}>
             <td>
               <span className={`type-label ${repo.type}`}>{repo.type}</span> <Link to={`/${repo.name}`}>{repo.shortName}</Link>
               {repo.private && <span className="badge">{t('home.private')}</span>}

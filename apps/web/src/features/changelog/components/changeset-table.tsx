@@ -1,10 +1,11 @@
 import type { ChangesetDto, GraphRow } from '@grove/shared';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Age } from '../../../components/ui/age';
 import { RichText } from '../../../components/ui/rich-text';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
+import { cursorRowProps, useListCursor } from '../../../lib/use-list-cursor';
 import { vcsDate } from '../../../lib/vcs-date';
 import { ChangesetLabels } from '../../repo-browse/components/changeset-labels';
 import { Person } from '../../repo-browse/components/person';
@@ -32,31 +33,6 @@ function useRowCenters(count: number, deps: unknown[]) {
   return { wrapper, ...layout };
 }
 
-/** A row cursor driven by j/k (Enter opens the row's URL); keys typed into form fields are left alone. */
-function useKeyboardCursor(enabled: boolean, urls: string[]): number | null {
-  const navigate = useNavigate();
-  const [cursor, setCursor] = useState<number | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName)) return;
-      if (e.key === 'j' || e.key === 'k') {
-        setCursor((c) => {
-          const next = c === null ? 0 : Math.max(0, Math.min(urls.length - 1, c + (e.key === 'j' ? 1 : -1)));
-          document.querySelectorAll('[data-testid="changelog-row"]')[next]?.scrollIntoView?.({ block: 'nearest' });
-          return next;
-        });
-      } else if (e.key === 'Enter' && cursor !== null && urls[cursor]) {
-        navigate(urls[cursor]!);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, urls, cursor, navigate]);
-  return cursor;
-}
-
 /**
  * The changelog table (changelog, summary's latest changes, compare): avatar/person, hash, age,
  * expandable message, labels; optionally the DAG graph and selection checkboxes.
@@ -81,7 +57,8 @@ export function ChangesetTable({
   const { base } = useRepoContext();
   const linkify = useUrlify();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const cursor = useKeyboardCursor(keyboard, changesets.map((c) => repoUrls.changeset(base, c.rawId)));
+  const urls = useMemo(() => changesets.map((c) => repoUrls.changeset(base, c.rawId)), [changesets, base]);
+  const cursor = useListCursor(keyboard, urls, '[data-testid="changelog-row"]');
   const showGraph = !!graph && graph.length === changesets.length && graph.length > 0;
   const { wrapper, centers, height } = useRowCenters(changesets.length, [expanded]);
   const range = selected && selected.length === 2 ? changesets.map((c) => c.rawId).filter((_, i, all) => {
@@ -105,9 +82,7 @@ export function ChangesetTable({
             const isOpen = expanded.has(cs.rawId);
             const url = repoUrls.changeset(base, cs.rawId);
             return (
-              <tr key={cs.rawId} data-row data-testid="changelog-row" className={[range && !range.includes(cs.rawId) ? 'out-of-range' : '', cursor === index ? 'cursor' : ''].join(' ').trim() || undefined}
-                aria-current={cursor === index ? 'true' : undefined}
-              >
+              <tr key={cs.rawId} data-row data-testid="changelog-row" {...cursorRowProps(cursor, index, range && !range.includes(cs.rawId) ? 'out-of-range' : undefined)}>
                 {onSelect && (
                   <td>
                     <input type="checkbox" aria-label={t('changelog.select', { id: cs.shortId })} checked={selected?.includes(cs.rawId) ?? false} onChange={() => onSelect(cs.rawId)} />
