@@ -24,7 +24,8 @@ export function useListCursor(enabled: boolean, urls: (string | null)[], rowSele
           document.querySelectorAll(rowSelector)[next]?.scrollIntoView?.({ block: 'nearest' });
           return next;
         });
-      } else if (e.key === 'Enter' && cursor !== null && urls[cursor]) {
+      } else if (e.key === 'Enter' && cursor !== null && urls[cursor] && target?.tagName !== 'A') {
+        // (a focused link opens itself)
         navigate(urls[cursor]!);
       }
     };

@@ -573,6 +573,7 @@ export const en = {
   'fileDiff.title': "{path}: {diff1} → {diff2}",
   'fileDiff.binary': "Binary file",
   'fileDiff.tooBig': "The file is too big, use the diff menu to see it",
+  'compare.baseRepo': "Base repository",
   'compare.base': "Base",
   'compare.head': "Head",
   'compare.otherRepo': "Other repository (fork)",

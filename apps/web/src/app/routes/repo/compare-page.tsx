@@ -5,6 +5,7 @@ import { ChangesetTable } from '../../../features/changelog/components/changeset
 import { DiffView } from '../../../features/diff/components/diff-view';
 import { useCompare, useRefs } from '../../../features/repo-browse/api/browse-api';
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
+import { useRepo } from '../../../features/repos/api/get-repo';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
 import { FileList } from './changeset-parts';
@@ -18,30 +19,47 @@ export function ComparePage({ base: baseRev, head: headRev }: { base?: string; h
   const [params] = useSearchParams();
   const otherRepo = params.get('other_repo') ?? undefined;
   const merge = params.get('merge') === '1' || !!otherRepo;
-  const [form, setForm] = useState({ base: baseRev ?? '', head: headRev ?? '', other: otherRepo ?? '' });
+  // opened on a fork without refs: prefill "parent's landing ref → this fork's landing ref" in merge mode (§1 Compare Fork, §2.5)
+  const fromFork = !!repo.forkOf && !baseRev && !headRev && !otherRepo;
+  const parent = useRepo(repo.forkOf ? `_${repo.forkOf.id}` : '', fromFork);
+  const defaults = fromFork
+    ? { baseRepo: repo.forkOf!.name, base: parent.data ? landingRef(parent.data.landingRevision) : '', head: landingRef(repo.landingRevision), other: repo.name }
+    : { baseRepo: repo.name, base: baseRev ?? '', head: headRev ?? '', other: otherRepo ?? '' };
+  const [edits, setEdits] = useState<Partial<typeof defaults>>({});
+  const form = { ...defaults, ...edits };
+  const setForm = (change: Partial<typeof defaults>) => setEdits({ ...edits, ...change });
   const { options, mode, fullDiffHref, toolbar } = useDiffOptions();
   const refs = useRefs(ref);
   const refNames = refs.data ? [...refs.data.branches, ...refs.data.closedBranches, ...refs.data.tags, ...refs.data.bookmarks].map((r) => r.name) : [];
   const compare = useCompare(ref, { base: baseRev ?? '', head: headRev ?? '', otherRepo, merge: merge || undefined, ...options }, !!baseRev && !!headRev);
-  const go = (b: string, h: string, other: string) =>
-    navigate(repoUrls.compare(base, b, h, { other_repo: other || undefined, merge: other ? '1' : params.get('merge') === '1' ? '1' : undefined }));
+  // the compare runs on the repository holding base; head may sit in another one (a fork)
+  const go = (b: string, h: string, other: string, baseRepo = repo.name) =>
+    navigate(
+      repoUrls.compare(baseRepo === repo.name ? base : baseRepo, b, h, {
+        other_repo: other && other !== baseRepo ? other : undefined,
+        merge: (other && other !== baseRepo) || params.get('merge') === '1' ? '1' : undefined,
+      }),
+    );
   return (
     <div className="compare-page">
       <form
         className="compare-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (form.base && form.head) go(form.base, form.head, form.other);
+          if (form.base && form.head) go(form.base, form.head, form.other, form.baseRepo || repo.name);
         }}
       >
         <label>
-          {t('compare.base')} <input list="compare-refs" value={form.base} onChange={(e) => setForm({ ...form, base: e.target.value })} />
+          {t('compare.baseRepo')} <input value={form.baseRepo} onChange={(e) => setForm({ baseRepo: e.target.value })} />
         </label>
         <label>
-          {t('compare.head')} <input list="compare-refs" value={form.head} onChange={(e) => setForm({ ...form, head: e.target.value })} />
+          {t('compare.base')} <input list="compare-refs" value={form.base} onChange={(e) => setForm({ base: e.target.value })} />
         </label>
         <label>
-          {t('compare.otherRepo')} <input value={form.other} placeholder={repo.forkOf?.name ?? ''} onChange={(e) => setForm({ ...form, other: e.target.value })} />
+          {t('compare.head')} <input list="compare-refs" value={form.head} onChange={(e) => setForm({ head: e.target.value })} />
+        </label>
+        <label>
+          {t('compare.otherRepo')} <input value={form.other} placeholder={repo.forkOf?.name ?? ''} onChange={(e) => setForm({ other: e.target.value })} />
         </label>
         <datalist id="compare-refs">
           {[...new Set(refNames)].map((n) => (
@@ -75,3 +93,6 @@ export function ComparePage({ base: baseRev, head: headRev }: { base?: string; h
     </div>
   );
 }
+
+/** `branch:default`, `tag:v1`, `book:x`, `rev:tip` → the ref name. */
+const landingRef = (landing: string) => landing.slice(landing.indexOf(':') + 1) || 'tip';

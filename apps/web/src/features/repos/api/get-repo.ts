@@ -11,6 +11,6 @@ export const repoQueryOptions = (name: string) =>
   });
 
 /** One repository by full name (or `_<id>`), with my permission on it. */
-export function useRepo(name: string) {
-  return useQuery(repoQueryOptions(name));
+export function useRepo(name: string, enabled = true) {
+  return useQuery({ ...repoQueryOptions(name), enabled });
 }
