@@ -53,7 +53,7 @@ describe('SummaryPage size', () => {
     await screen.findByText('Quick start');
     // the session answer may come after the summary: let it settle before judging
     await waitFor(() => expect(server.calls.some((c) => c.url.pathname === '/api/v1/me')).toBe(true));
-    await act(async () => {});
+    await act(() => Promise.resolve());
     expect(screen.queryByRole('button', { name: 'Show repository size' })).toBeNull();
     expect(server.calls.some((c) => c.url.pathname.endsWith('/size'))).toBe(false);
   });
