@@ -7,6 +7,7 @@ import { useChangelog, useRefs } from '../../../features/repo-browse/api/browse-
 import { useRepoContext } from '../../../features/repo-browse/repo-context';
 import { useT } from '../../../lib/i18n';
 import { repoUrls } from '../../../lib/repo-paths';
+import { BranchOptions } from '../../../features/repo-browse/components/branch-options';
 
 const SIZE_KEY = 'grove.changelog.size';
 const rememberedSize = () => {
@@ -60,17 +61,7 @@ export function ChangelogPage({ rev, path }: { rev?: string; path?: string }) {
               {t('changelog.branchFilter')}{' '}
               <select value={branch ?? ''} onChange={(e) => setQuery({ branch: e.target.value || undefined, page: undefined })}>
                 <option value="">{t('changelog.noBranch')}</option>
-                {refs.data?.branches.map((b) => (
-                  <option key={b.name} value={b.name}>
-                    {b.name}
-                  </option>
-                ))}
-                {!!refs.data?.closedBranches.length && <option disabled>-</option>}
-                {refs.data?.closedBranches.map((b) => (
-                  <option key={`c-${b.name}`} value={b.name}>
-                    {t('changelog.closedBranch', { name: b.name })}
-                  </option>
-                ))}
+                <BranchOptions refs={refs.data} />
               </select>
             </label>
             <label>

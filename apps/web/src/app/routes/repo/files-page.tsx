@@ -13,6 +13,7 @@ import { useDebounced } from '../../../lib/use-debounced';
 import { cursorRowProps, useListCursor } from '../../../lib/use-list-cursor';
 import { vcsDate } from '../../../lib/vcs-date';
 import { FileSource } from './file-source';
+import { BranchOptions } from '../../../features/repo-browse/components/branch-options';
 
 /** Binary units (§2.4). */
 export function formatSize(bytes: number | null): string {
@@ -62,17 +63,7 @@ function FilesHeader({ data, rev, path }: { data: FilesResponse; rev: string; pa
           onChange={(e) => e.target.value && navigate(repoUrls.files(base, e.target.value, path))}
         >
           <option value="">{data.changeset.branch ? t('files.branchAt', { branch: data.changeset.branch, hash: data.changeset.shortId }) : rev}</option>
-          {refs.data?.branches.map((b) => (
-            <option key={b.name} value={b.name}>
-              {b.name}
-            </option>
-          ))}
-          {!!refs.data?.closedBranches.length && <option disabled>-</option>}
-          {refs.data?.closedBranches.map((b) => (
-            <option key={`c-${b.name}`} value={b.name}>
-              {t('changelog.closedBranch', { name: b.name })}
-            </option>
-          ))}
+          <BranchOptions refs={refs.data} />
         </select>
       </h2>
       <p className="breadcrumbs" data-testid="file-breadcrumbs">
