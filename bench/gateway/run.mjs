@@ -1,7 +1,9 @@
 // The VCS gateway against the raw servers, with the real clients, interleaved on one machine:
-//   git: Grove (`git http-backend` CGI behind the gateway) vs `git http-backend` behind a minimal
-//        node CGI server (nginx + fcgiwrap is not installed here) — the ratio is Grove's overhead:
-//        authentication, permission checks, journal and bookkeeping;
+//   git: Grove (`git http-backend` CGI behind the gateway) vs `git http-backend` behind nginx +
+//        fcgiwrap (the usual deployment; Debian packages, started in the foreground from a config
+//        generated into the temp dir; skipped when not installed) and behind a minimal node CGI
+//        server — the ratio is Grove's overhead: authentication, permission checks, journal and
+//        bookkeeping;
 //   hg:  Grove (proxy to the long-running worker) vs a plain `hg serve`.
 // Also: ls-remote / identify latency, peak RSS of the Grove process during a ≥ 500 MB git push,
 // and 32 concurrent clones.
@@ -13,7 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -118,34 +120,125 @@ const rawGit = createServer((req, res) => {
 });
 await new Promise((r) => rawGit.listen(5597, '127.0.0.1', r));
 const R = 'http://127.0.0.1:5597';
+
+// nginx + fcgiwrap → git http-backend, as the git manual's nginx recipe does.
+const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((f) => existsSync(f));
+const fcgiwrapBin = ['/usr/sbin/fcgiwrap', '/usr/bin/fcgiwrap'].find((f) => existsSync(f));
+let nginx = null;
+let fcgiwrap = null;
+let N = null;
+if (nginxBin && fcgiwrapBin) {
+  const dir = path.join(work, 'nginx');
+  const socket = path.join(dir, 'fcgiwrap.sock');
+  spawnSync('mkdir', ['-p', path.join(dir, 'tmp')]);
+  const backend = path.join(sh('git', ['--exec-path']).trim(), 'git-http-backend');
+  // one request per fcgiwrap process at a time: four, like a small site
+  // its own process group: its preforked children outlive a SIGTERM to the parent alone
+  fcgiwrap = spawn(fcgiwrapBin, ['-c', '4', '-s', `unix:${socket}`], { env: clientEnv, stdio: 'ignore', detached: true });
+  const NGINX_PORT = 5595;
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    [
+      process.getuid?.() === 0 ? 'user root;' : '',
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${dir}/nginx.pid;`,
+      `error_log ${dir}/error.log warn;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      '  access_log off;',
+      `  client_body_temp_path ${dir}/tmp/body; fastcgi_temp_path ${dir}/tmp/fastcgi; proxy_temp_path ${dir}/tmp/proxy;`,
+      `  uwsgi_temp_path ${dir}/tmp/uwsgi; scgi_temp_path ${dir}/tmp/scgi;`,
+      '  client_max_body_size 0;',
+      '  server {',
+      `    listen 127.0.0.1:${NGINX_PORT};`,
+      '    location / {',
+      // not /etc/nginx/fastcgi_params: its empty REMOTE_USER would hide ours (pushes need one)
+      '      fastcgi_param REQUEST_METHOD $request_method;',
+      '      fastcgi_param QUERY_STRING $query_string;',
+      '      fastcgi_param CONTENT_TYPE $content_type;',
+      '      fastcgi_param CONTENT_LENGTH $content_length;',
+      '      fastcgi_param SERVER_PROTOCOL $server_protocol;',
+      '      fastcgi_param GATEWAY_INTERFACE CGI/1.1;',
+      '      fastcgi_param REMOTE_ADDR $remote_addr;',
+      `      fastcgi_param SCRIPT_FILENAME ${backend};`,
+      `      fastcgi_param GIT_PROJECT_ROOT ${rawRoot};`,
+      '      fastcgi_param GIT_HTTP_EXPORT_ALL 1;',
+      '      fastcgi_param REMOTE_USER bench;',
+      '      fastcgi_param PATH_INFO $uri;',
+      '      fastcgi_request_buffering off;',
+      '      fastcgi_buffering off;',
+      `      fastcgi_pass unix:${socket};`,
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  nginx = spawn(nginxBin, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')], { env: clientEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  N = `http://127.0.0.1:${NGINX_PORT}`;
+} else {
+  console.log('nginx or fcgiwrap not installed: no nginx baseline');
+}
+/** Stops nginx and fcgiwrap (also when the benchmark fails: they would keep running otherwise). */
+function stopBaselines() {
+  if (nginx && nginx.exitCode === null) nginx.kill('SIGQUIT');
+  try {
+    if (fcgiwrap) process.kill(-fcgiwrap.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  fcgiwrap = null;
+}
 const hgServe = spawn('hg', ['serve', '-R', path.join(rawRoot, 'bench-hg'), '-a', '127.0.0.1', '-p', '5596', '--config', 'web.push_ssl=false', '--config', 'web.allow-push=*', '-A', '/dev/null'], {
   env: clientEnv,
   stdio: 'ignore',
 });
 await new Promise((r) => setTimeout(r, 2000));
 const H = 'http://127.0.0.1:5596';
+process.on('exit', () => {
+  stopBaselines();
+  for (const child of [grove, hgServe]) if (child.exitCode === null) child.kill('SIGTERM');
+});
 
 // --- helpers -------------------------------------------------------------------------------
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
-/** Interleaved: grove, raw, grove, raw, … after one warm-up each. */
-async function compare(label, groveOp, rawOp, runs = RUNS) {
+/**
+ * Interleaved: grove, raw, [nginx,] grove, raw, [nginx,] … after one warm-up each. `nginxOp` (git
+ * only) is the nginx + fcgiwrap baseline when installed.
+ */
+async function compare(label, groveOp, rawOp, runs = RUNS, nginxOp = undefined) {
+  const withNginx = nginxOp && N;
   await groveOp(-1);
   await rawOp(-1);
+  if (withNginx) await nginxOp(-1);
   const g = [];
   const r = [];
+  const n = [];
   for (let i = 0; i < runs; i++) {
     g.push(await groveOp(i));
     r.push(await rawOp(i));
+    if (withNginx) n.push(await nginxOp(i));
   }
   const row = { label, grove: median(g), raw: median(r), ratio: median(g) / median(r), added: median(g) - median(r) };
+  if (withNginx) Object.assign(row, { nginx: median(n), nginxRatio: median(g) / median(n), nginxAdded: median(g) - median(n) });
   results.push(row);
-  console.log(`${label.padEnd(44)} grove ${row.grove.toFixed(0).padStart(6)} ms   raw ${row.raw.toFixed(0).padStart(6)} ms   ${row.ratio.toFixed(2)}×  (${row.added >= 0 ? '+' : ''}${row.added.toFixed(0)} ms)`);
+  const sign = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
+  console.log(
+    `${label.padEnd(36)} grove ${row.grove.toFixed(0).padStart(6)} ms   raw ${row.raw.toFixed(0).padStart(6)} ms ${row.ratio.toFixed(2)}× (${sign(row.added)} ms)` +
+      (withNginx ? `   nginx ${row.nginx.toFixed(0).padStart(6)} ms ${row.nginxRatio.toFixed(2)}× (${sign(row.nginxAdded)} ms)` : ''),
+  );
 }
 const fresh = () => mkdtempSync(path.join(work, 'c-'));
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`load average at start: ${load()}`);
 
 // --- clone / ls-remote / identify ----------------------------------------------------------
-if (ONLY.has('latency')) await compare('git ls-remote', () => run('git', ['ls-remote', `${G}/bench-git`]), () => run('git', ['ls-remote', `${R}/bench-git`]), RUNS * 4);
+if (ONLY.has('latency'))
+  await compare('git ls-remote', () => run('git', ['ls-remote', `${G}/bench-git`]), () => run('git', ['ls-remote', `${R}/bench-git`]), RUNS * 4, () =>
+    run('git', ['ls-remote', `${N}/bench-git`]),
+  );
 if (ONLY.has('latency')) await compare('hg identify', () => run('hg', ['identify', `${G}/bench-hg`]), () => run('hg', ['identify', `${H}/`]), RUNS * 4);
 if (ONLY.has('clone')) await compare(
   'git clone --bare (10k commits)',
@@ -158,6 +251,13 @@ if (ONLY.has('clone')) await compare(
   async () => {
     const d = fresh();
     const ms = await run('git', ['clone', '-q', '--bare', `${R}/bench-git`, d]);
+    rmSync(d, { recursive: true, force: true });
+    return ms;
+  },
+  RUNS,
+  async () => {
+    const d = fresh();
+    const ms = await run('git', ['clone', '-q', '--bare', `${N}/bench-git`, d]);
     rmSync(d, { recursive: true, force: true });
     return ms;
   },
@@ -221,6 +321,8 @@ if (ONLY.has('push')) await compare(
   'git push 100 commits',
   () => run('git', ['push', '-q', `${G}/bench-git`, `${gitCommits(100)}`], { cwd: gitWc }),
   () => run('git', ['push', '-q', `${R}/bench-git`, `${gitCommits(100)}`], { cwd: gitWc }),
+  RUNS,
+  () => run('git', ['push', '-q', `${N}/bench-git`, `${gitCommits(100)}`], { cwd: gitWc }),
 );
 if (ONLY.has('push')) await compare(
   'hg push 100 changesets',
@@ -274,14 +376,17 @@ for (const [vcs, url] of ONLY.has('concurrent')
   results.push({ label: `${CONCURRENT} concurrent ${vcs} clones`, errors: failed.length, wallMs: performance.now() - started });
 }
 
+console.log(`load average at end: ${load()}`);
 mkdirResults();
 function mkdirResults() {
   const dir = path.join(root, 'results');
   spawnSync('mkdir', ['-p', dir]);
-  writeFileSync(path.join(dir, 'gateway.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, results }, null, 2));
+  writeFileSync(path.join(dir, 'gateway.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, loadavg: loadavg(), results }, null, 2));
 }
 grove.kill('SIGTERM');
 hgServe.kill('SIGTERM');
+stopBaselines();
+if (nginx) await new Promise((r) => (nginx.exitCode !== null ? r() : nginx.once('exit', r)));
 rawGit.close();
 await new Promise((r) => grove.once('exit', r));
 rmSync(work, { recursive: true, force: true });

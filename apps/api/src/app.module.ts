@@ -14,6 +14,7 @@ import { PermissionsModule } from './permissions/permissions.module';
 import { RepoGroupsModule } from './repo-groups/repo-groups.module';
 import { ReposModule } from './repos/repos.module';
 import { SettingsModule } from './settings/settings.module';
+import { CustomHooksModule } from './custom-hooks/custom-hooks.module';
 import { SpaModule } from './spa/spa.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { UserGroupsModule } from './user-groups/user-groups.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         JournalModule,
         SettingsModule,
+        CustomHooksModule,
         PermissionsModule,
         UsersModule,
         AccountModule,

@@ -454,6 +454,46 @@ export class VcsService {
     return { exitCode: result.exitCode, output: (result.stdout.toString('utf8') + result.stderr).slice(0, 4000) };
   }
 
+  /**
+   * Runs an administrator-configured hook command (the `ui` table's custom hooks) as
+   * `/bin/sh -c command` in the repository's directory. `command` must come from a super-admin's
+   * settings, never from user data: per-push facts travel only in `vars`, and only `HG_*` /
+   * `GROVE_*` names are accepted there so that PATH, HOME or the hg/git settings stay fixed.
+   * A failing or timed-out hook is reported in the result, never thrown.
+   */
+  async runAdminHook(
+    name: string,
+    command: string,
+    vars: Record<string, string>,
+    options: CallOptions = {},
+  ): Promise<{ exitCode: number | null; output: string; timedOut: boolean }> {
+    const type = await this.detectType(name);
+    if (!type) throw notFound(`Repository ${printable(name)} not found`);
+    const ctx = await this.ready();
+    const path = this.pathOf(name);
+    const env: Record<string, string> = type === 'git' ? { ...ctx.tools.gitEnv, GIT_DIR: path } : { ...ctx.tools.hgEnv };
+    for (const [key, value] of Object.entries(vars)) {
+      if (!/^(HG|GROVE)_[A-Z0-9_]+$/.test(key)) throw invalidArgument(`Hook variable ${printable(key)} is not allowed`);
+      env[key] = value.replace(/\0/g, '');
+    }
+    let timedOut = false;
+    const result = await runProcess('/bin/sh', ['-c', command], {
+      ...options,
+      input: '',
+      cwd: path,
+      env,
+      timeoutMs: options.timeoutMs ?? ctx.timeoutMs,
+      okExitCodes: Array.from({ length: 256 }, (_, i) => i),
+      maxOutputBytes: 64 * 1024,
+      label: `${name} admin hook`,
+      logger: ctx.log,
+    }).catch((err: unknown) => {
+      timedOut = err instanceof VcsError && err.code === 'Timeout';
+      return { exitCode: null, stdout: Buffer.alloc(0), stderr: err instanceof Error ? err.message : String(err), truncated: false };
+    });
+    return { exitCode: result.exitCode, output: (result.stdout.toString('utf8') + result.stderr).slice(0, 4000), timedOut };
+  }
+
   // --- push bookkeeping ---------------------------------------------------------------------
 
   /**

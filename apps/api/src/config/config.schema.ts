@@ -32,6 +32,21 @@ export const CONFIG_VARIABLES = {
     default: undefined,
     description: 'SSH port shown in clone URLs when it differs from GROVE_SSH_PORT (e.g. behind port forwarding; 22 gives ssh://user@host/repo).',
   },
+  GROVE_SSH_AUTHORIZED_KEYS_FILE: {
+    schema: z.string().min(1).optional(),
+    default: undefined,
+    description:
+      'For sites that use the system sshd: authorized_keys file the server rewrites whenever SSH keys or users change (as `grove ssh-update-authorized-keys` does; never a file Grove did not write). Unset: not maintained.',
+  },
+  GROVE_SSH_AUTHORIZED_KEYS_COMMAND: {
+    schema: z
+      .string()
+      .min(1)
+      .regex(/^[^"\n\r]+$/, { message: 'must not contain quotes or line breaks' })
+      .optional(),
+    default: undefined,
+    description: 'How sshd starts the grove command line in authorized_keys entries. Defaults to this node and the script that started Grove.',
+  },
   GROVE_BASE_URL: {
     schema: z.url({ message: 'must be an absolute URL such as https://code.example.com' }).optional(),
     default: undefined,

@@ -16,7 +16,16 @@ export interface GroveConfig {
   host: string;
   port: number;
   /** the built-in SSH server; `publicPort` is what clone URLs show */
-  ssh: { enabled: boolean; host: string; port: number; publicPort: number };
+  ssh: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    publicPort: number;
+    /** authorized_keys file for the system sshd that the server keeps current (unset: none) */
+    authorizedKeysFile?: string;
+    /** how sshd starts `grove` there (unset: this node and script) */
+    authorizedKeysCommand?: string;
+  };
   baseUrl?: string;
   database: DatabaseConfig;
   redisUrl?: string;
@@ -75,7 +84,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): GroveConfig {
     dataDir,
     host: v.GROVE_HOST,
     port: v.GROVE_PORT,
-    ssh: { enabled: v.GROVE_SSH_ENABLED, host: v.GROVE_SSH_HOST ?? v.GROVE_HOST, port: v.GROVE_SSH_PORT, publicPort: v.GROVE_SSH_PUBLIC_PORT ?? v.GROVE_SSH_PORT },
+    ssh: { enabled: v.GROVE_SSH_ENABLED, host: v.GROVE_SSH_HOST ?? v.GROVE_HOST, port: v.GROVE_SSH_PORT, publicPort: v.GROVE_SSH_PUBLIC_PORT ?? v.GROVE_SSH_PORT,
+      authorizedKeysFile: v.GROVE_SSH_AUTHORIZED_KEYS_FILE ? path.resolve(cwd, v.GROVE_SSH_AUTHORIZED_KEYS_FILE) : undefined,
+      authorizedKeysCommand: v.GROVE_SSH_AUTHORIZED_KEYS_COMMAND,
+    },
     baseUrl: v.GROVE_BASE_URL?.replace(/\/+$/, ''),
     database: databaseUrl ? { type: 'postgres', url: databaseUrl } : { type: 'sqlite', path: path.join(dataDir, 'grove.sqlite') },
     redisUrl: v.REDIS_URL,

@@ -6,6 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { isUniqueViolation } from '../common/errors/db-errors';
 import { DomainError, ErrorCode, notFound } from '../common/errors/domain-error';
 import { generateApiKey } from './api-key';
+import { AuthorizedKeysFileService } from './authorized-keys-file.service';
 import { UserApiKey } from './user-api-key.entity';
 import { UserEmail } from './user-email.entity';
 import { UserIp } from './user-ip.entity';
@@ -20,7 +21,10 @@ const SSH_KEY_TYPES = ['ssh-rsa', 'ssh-dss', 'ssh-ed25519', 'ecdsa-sha2-nistp256
  */
 @Injectable()
 export class UserCredentialsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly authorizedKeys: AuthorizedKeysFileService,
+  ) {}
 
   // --- e-mails --------------------------------------------------------------------------------
 
@@ -144,6 +148,7 @@ export class UserCredentialsService {
       const row = await m.save(
         m.create(UserSshKey, { userId, publicKey: parsed.line, description: description?.trim() || parsed.comment || '', fingerprint: parsed.fingerprint, createdOn: new Date(), lastSeen: null }),
       );
+      await this.authorizedKeys.refresh();
       return toSshKeyDto(row);
     } catch (error) {
       throw isUniqueViolation(error) ? new DomainError(ErrorCode.Conflict, 'This SSH key is already registered') : error;
@@ -154,6 +159,7 @@ export class UserCredentialsService {
     const where = typeof idOrFingerprint === 'number' ? { id: idOrFingerprint, userId } : { fingerprint: idOrFingerprint, userId };
     const result = await this.dataSource.manager.delete(UserSshKey, where);
     if (!result.affected) throw notFound(`SSH key ${idOrFingerprint} not found`);
+    await this.authorizedKeys.refresh();
   }
 }
 

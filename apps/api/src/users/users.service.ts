@@ -23,6 +23,7 @@ import { generateApiKey } from './api-key';
 import { RepoGroup } from '../repo-groups/repo-group.entity';
 import { Repository as RepositoryEntity } from '../repos/repository.entity';
 import { UserGroup } from '../user-groups/user-group.entity';
+import { AuthorizedKeysFileService } from './authorized-keys-file.service';
 import { UserEmail } from './user-email.entity';
 import { DEFAULT_USERNAME, User } from './user.entity';
 
@@ -39,6 +40,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly journal: JournalService,
     private readonly grants: PermissionGrantsService,
+    private readonly authorizedKeys: AuthorizedKeysFileService,
   ) {}
 
   /** Real users (never the default user), filtered on username/name/e-mail, by username. */
@@ -131,7 +133,7 @@ export class UsersService {
   async update(id: number, input: UpdateUserViaApi, actor: Actor, channel: 'api'): Promise<User>;
   async update(id: number, raw: UpdateUserRequest | UpdateUserViaApi, actor: Actor, channel: Channel = 'web'): Promise<User> {
     const input: UpdateUserViaApi = channel === 'api' ? updateUserViaApiSchema.parse(raw) : raw;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
       const user = await users.findOne({ where: { id } });
       if (!user || user.isDefaultUser) throw notFound(`User ${id} not found`);
@@ -159,6 +161,9 @@ export class UsersService {
       await this.journal.record({ user: actor.user, action: 'admin_updated_user', parameter: user.username, ip: actor.ip }, manager);
       return user;
     });
+    // an inactive user's SSH keys leave authorized_keys (and come back on reactivation)
+    if (input.active !== undefined) await this.authorizedKeys.refresh();
+    return updated;
   }
 
   /**
@@ -191,6 +196,7 @@ export class UsersService {
       await this.journal.record({ user: actor.user, action: 'admin_deleted_user', parameter: user.username, ip: actor.ip }, m);
       await m.delete(User, { id });
     });
+    await this.authorizedKeys.refresh();
   }
 
   async globalPermissions(id: number): Promise<SubjectGlobalPermissions> {

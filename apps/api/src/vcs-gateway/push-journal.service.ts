@@ -4,6 +4,7 @@ import { VcsService, type PushChanges, type PushSnapshot } from '@grove/vcs';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logging/logger.token';
+import { CustomHooksService } from '../custom-hooks/custom-hooks.service';
 import { JournalService } from '../journal/journal.service';
 import { Repository } from '../repos/repository.entity';
 import { ReposService } from '../repos/repos.service';
@@ -38,6 +39,7 @@ export class PushJournalService implements BeforeApplicationShutdown {
     private readonly repos: ReposService,
     private readonly journal: JournalService,
     private readonly events: RepositoryEventsService,
+    private readonly customHooks: CustomHooksService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -113,6 +115,14 @@ export class PushJournalService implements BeforeApplicationShutdown {
       const hook = await this.vcs.runGitCustomHook(ctx.repo.name, changes.refs);
       if (hook && hook.exitCode !== 0) this.logger.warn({ repository: ctx.repo.name, exitCode: hook.exitCode, output: hook.output }, 'post-receive-custom hook failed');
     }
+    // Then the custom hooks of the settings (both VCS types), like Kallithea's hg `[hooks]`.
+    await this.customHooks.runAfterPush({
+      repository: { name: ctx.repo.name, type: ctx.repo.type },
+      username: ctx.user.username,
+      ip: ctx.ip,
+      channel: ctx.channel,
+      changes,
+    });
     return changes;
   }
 

@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import pino from 'pino';
 import type { GroveConfig } from '../config/config';
+import { writeAuthorizedKeys, type AuthorizedKeysTarget } from '../users/authorized-keys-file';
 import { UserSshKey } from '../users/user-ssh-key.entity';
 import { User } from '../users/user.entity';
 import { PushJournalService } from './push-journal.service';
 import { SshCommandService, type SshIo } from './ssh-command.service';
 
-/** First line of an `authorized_keys` file Grove maintains; files without it are never overwritten. */
-export const AUTHORIZED_KEYS_HEADER = '# Maintained by Grove (grove ssh-update-authorized-keys): edits here are overwritten.';
+export { AUTHORIZED_KEYS_HEADER } from '../users/authorized-keys-file';
 
 /** The application without HTTP or SSH listeners (the command line runs inside sshd's session). */
 async function withContext<T>(config: GroveConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
@@ -57,37 +54,9 @@ export async function sshServe(config: GroveConfig, input: { userId: number; key
 }
 
 /**
- * `grove ssh-update-authorized-keys`: rewrites `file` with one restricted entry per registered key
- * of an active user, each running `command ssh-serve USER_ID KEY_ID`. Refuses to overwrite a file
- * it did not write (Kallithea manual §2.8.3). Returns the number of keys written.
+ * `grove ssh-update-authorized-keys`: rewrites `file` (see {@link writeAuthorizedKeys}; never a
+ * file Grove did not write). Returns the number of keys written.
  */
-export async function updateAuthorizedKeys(config: GroveConfig, input: { file: string; command: string; dataDirArgument?: string }): Promise<number> {
-  if (/["\n\r]/.test(input.command + (input.dataDirArgument ?? ''))) throw new Error('The grove command for authorized_keys must not contain quotes or line breaks');
-  if (existsSync(input.file)) {
-    const current = await readFile(input.file, 'utf8');
-    const foreign = current.split('\n').some((line) => line.trim() !== '' && !line.startsWith('#') && !line.includes(' ssh-serve '));
-    if (current.trim() !== '' && (!current.startsWith(AUTHORIZED_KEYS_HEADER) || foreign)) {
-      throw new Error(`${input.file} holds entries Grove did not write; refusing to overwrite it (use a separate file, e.g. authorized_keys_grove)`);
-    }
-  }
-  const rows = await withContext(config, async (app) =>
-    app
-      .get(DataSource)
-      .manager.createQueryBuilder(UserSshKey, 'k')
-      .innerJoin(User, 'u', 'u.id = k.userId')
-      .where('u.active = :active', { active: true })
-      .orderBy('k.id', 'ASC')
-      .getMany(),
-  );
-  const lines = [AUTHORIZED_KEYS_HEADER];
-  for (const key of rows) {
-    const line = key.publicKey.trim();
-    if (!/^[a-z0-9@.-]+ [A-Za-z0-9+/=]+( [^\n\r]*)?$/.test(line)) continue;
-    lines.push(`command="${input.command} ssh-serve${input.dataDirArgument ?? ''} ${key.userId} ${key.id}",no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty ${line}`);
-  }
-  await mkdir(path.dirname(input.file), { recursive: true, mode: 0o700 });
-  const temp = `${input.file}.grove-${process.pid}`;
-  await writeFile(temp, lines.join('\n') + '\n', { mode: 0o600 });
-  await rename(temp, input.file);
-  return rows.length;
+export async function updateAuthorizedKeys(config: GroveConfig, input: AuthorizedKeysTarget): Promise<number> {
+  return withContext(config, (app) => writeAuthorizedKeys(app.get(DataSource).manager, input));
 }

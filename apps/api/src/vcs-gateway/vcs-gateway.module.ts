@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CustomHooksModule } from '../custom-hooks/custom-hooks.module';
 import { JournalModule } from '../journal/journal.module';
 import { PermissionsModule } from '../permissions/permissions.module';
 import { RepoGroupsModule } from '../repo-groups/repo-groups.module';
@@ -15,7 +16,7 @@ import { VcsHttpGateway } from './vcs-http.gateway';
 
 /** git and hg clone/pull/push over HTTP (and SSH), under Grove's permissions, with the push journal. */
 @Module({
-  imports: [AuthModule, JournalModule, PermissionsModule, RepoGroupsModule, ReposModule, SettingsModule, VcsModule],
+  imports: [AuthModule, CustomHooksModule, JournalModule, PermissionsModule, RepoGroupsModule, ReposModule, SettingsModule, VcsModule],
   providers: [VcsAccessService, PushJournalService, RepositoryEventsService, VcsHttpGateway, SshCommandService, SshServerService],
   exports: [RepositoryEventsService, VcsAccessService, PushJournalService, SshCommandService, SshServerService],
 })

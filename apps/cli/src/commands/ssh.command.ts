@@ -32,13 +32,15 @@ export function sshUpdateAuthorizedKeysCommand(): Command {
   return new Command('ssh-update-authorized-keys')
     .description('Rewrite the authorized_keys file for the system sshd: one restricted entry per registered SSH key (never overwrites a file Grove did not write)')
     .option('--data-dir <dir>', 'data directory (GROVE_DATA_DIR)')
-    .option('--file <path>', 'authorized_keys file to maintain (default: GROVE_SSH_AUTHORIZED_KEYS, else ~/.ssh/authorized_keys)')
-    .option('--grove-command <cmd>', 'how sshd starts this command line (default: this node and script)')
+    .option('--file <path>', 'authorized_keys file to maintain (default: GROVE_SSH_AUTHORIZED_KEYS_FILE, else ~/.ssh/authorized_keys)')
+    .option('--grove-command <cmd>', 'how sshd starts this command line (default: GROVE_SSH_AUTHORIZED_KEYS_COMMAND, else this node and script)')
     .action(async (flags: { dataDir?: string; file?: string; groveCommand?: string }) => {
       const config = await resolveConfig(flags);
-      const file = path.resolve(flags.file ?? process.env['GROVE_SSH_AUTHORIZED_KEYS'] ?? path.join(process.env['HOME'] ?? '.', '.ssh', 'authorized_keys'));
+      const file = path.resolve(
+        flags.file ?? config.ssh.authorizedKeysFile ?? process.env['GROVE_SSH_AUTHORIZED_KEYS'] ?? path.join(process.env['HOME'] ?? '.', '.ssh', 'authorized_keys'),
+      );
       const dataDir = ` --data-dir ${config.dataDir}`;
-      const command = flags.groveCommand ?? `${process.execPath} ${path.resolve(process.argv[1] ?? 'grove')}`;
+      const command = flags.groveCommand ?? config.ssh.authorizedKeysCommand ?? `${process.execPath} ${path.resolve(process.argv[1] ?? 'grove')}`;
       const count = await updateAuthorizedKeys(config, { file, command: `${command}`, dataDirArgument: dataDir });
       console.log(`Wrote ${count} key${count === 1 ? '' : 's'} to ${file}`);
     });

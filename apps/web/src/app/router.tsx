@@ -6,7 +6,7 @@ import { AdminPermissionsLayout, DefaultPermissionsTab, GlobalIpsTab } from './r
 import { AdminRepoGroupPathRoute } from './routes/admin/repo-group-admin';
 import { AdminRepoGroupsRoute } from './routes/admin/repo-groups';
 import { AdminReposRoute } from './routes/admin/repos';
-import { AdminSettingsLayout, RepoScanTab, SiteSettingsTab } from './routes/admin/settings';
+import { AdminSettingsLayout, HooksTab, RepoScanTab, SiteSettingsTab } from './routes/admin/settings';
 import {
   AdminUserAdvancedTab,
   AdminUserApiKeysTab,
@@ -120,6 +120,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SiteSettingsTab /> },
           { path: 'mapping', element: <RepoScanTab /> },
+          { path: 'hooks', element: <HooksTab /> },
         ],
       },
       { path: '_admin/journal', element: user(<JournalRoute kind="mine" />) },

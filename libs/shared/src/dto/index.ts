@@ -1,6 +1,7 @@
 export * from './account.dto';
 export * from './auth.dto';
 export * from './browse';
+export * from './hooks.dto';
 export * from './pagination.dto';
 export * from './permissions.dto';
 export * from './repo-groups.dto';

@@ -4,6 +4,7 @@ import { QueryState } from '../../../components/ui/query-state';
 import { TabNav } from '../../../components/ui/tab-nav';
 import { useSiteSettings } from '../../../features/admin/api/get-site-settings';
 import { useUpdateSiteSettings } from '../../../features/admin/api/update-site-settings';
+import { HooksPanel } from '../../../features/admin/components/hooks-panel';
 import { RepoScanPanel } from '../../../features/admin/components/repo-scan-panel';
 import { SiteSettingsForm } from '../../../features/admin/components/site-settings-form';
 import { useT } from '../../../lib/i18n';
@@ -21,6 +22,7 @@ export function AdminSettingsLayout() {
         tabs={[
           { to: '/_admin/settings', label: t('settings.tabSettings') },
           { to: '/_admin/settings/mapping', label: t('settings.tabMapping') },
+          { to: '/_admin/settings/hooks', label: t('settings.tabHooks') },
         ]}
       />
       <Outlet />
@@ -52,4 +54,8 @@ export function SiteSettingsTab() {
 
 export function RepoScanTab() {
   return <RepoScanPanel />;
+}
+
+export function HooksTab() {
+  return <HooksPanel />;
 }
