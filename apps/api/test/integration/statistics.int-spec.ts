@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createTestApp, TestApp } from './utils/create-test-app';
 import { HttpClient } from './utils/http-client';
-import { git, hg } from './utils/vcs-clients';
+import { clientEnv, git, hg } from './utils/vcs-clients';
 
 /** Commits by given authors on given days, pushed with the real client. */
 async function pushDated(type: 'git' | 'hg', target: string, commits: { author: string; date: string; file: string }[]): Promise<void> {
@@ -20,7 +20,7 @@ async function pushDated(type: 'git' | 'hg', target: string, commits: { author: 
         execFile(
           'git',
           ['commit', '-q', '-m', `change ${i}`, `--author=${c.author}`],
-          { cwd: work, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir(), GIT_AUTHOR_DATE: `${c.date}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${c.date}T12:00:00+00:00`, GIT_COMMITTER_NAME: 'Committer', GIT_COMMITTER_EMAIL: 'committer@example.com' } },
+          { cwd: work, env: { ...clientEnv, GIT_AUTHOR_DATE: `${c.date}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${c.date}T12:00:00+00:00`, GIT_COMMITTER_NAME: 'Committer', GIT_COMMITTER_EMAIL: 'committer@example.com' } },
           (error) => (error ? reject(error) : resolve()),
         ),
       );

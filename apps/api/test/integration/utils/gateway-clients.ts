@@ -6,24 +6,9 @@ import { DataSource } from 'typeorm';
 import { UserLog } from '../../../src/journal/user-log.entity';
 import { PushJournalService } from '../../../src/vcs-gateway/push-journal.service';
 import type { TestApp } from './create-test-app';
+import { clientEnv } from './vcs-clients';
 
-/** The real git/hg clients for gateway tests: never prompt, private config, fixed identity. */
-export const clientEnv: Record<string, string> = {
-  PATH: process.env['PATH'] ?? '',
-  HOME: tmpdir(),
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_ASKPASS: '/bin/false',
-  SSH_ASKPASS: '/bin/false',
-  GIT_AUTHOR_NAME: 'Test Author',
-  GIT_AUTHOR_EMAIL: 'author@example.com',
-  GIT_COMMITTER_NAME: 'Test Author',
-  GIT_COMMITTER_EMAIL: 'author@example.com',
-  HGPLAIN: '1',
-  HGUSER: 'Test Author <author@example.com>',
-  HGRCPATH: '',
-  LC_ALL: 'C',
-};
+export { clientEnv };
 
 export interface RunResult {
   code: number;

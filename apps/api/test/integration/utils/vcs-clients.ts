@@ -6,11 +6,14 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 
-/** The real git and hg command-line clients, with a private, predictable environment. */
-const env = {
+/** The real git and hg command-line clients: private config, fixed identity, never prompting. */
+export const clientEnv: Record<string, string> = {
   PATH: process.env['PATH'] ?? '',
   HOME: tmpdir(),
   GIT_CONFIG_NOSYSTEM: '1',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_ASKPASS: '/bin/false',
+  SSH_ASKPASS: '/bin/false',
   GIT_AUTHOR_NAME: 'Test Author',
   GIT_AUTHOR_EMAIL: 'author@example.com',
   GIT_COMMITTER_NAME: 'Test Author',
@@ -22,11 +25,11 @@ const env = {
 };
 
 export async function git(args: string[], cwd?: string): Promise<string> {
-  return (await exec('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  return (await exec('git', args, { cwd, env: clientEnv, maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 export async function hg(args: string[], cwd?: string): Promise<string> {
-  return (await exec('hg', args, { cwd, env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  return (await exec('hg', args, { cwd, env: clientEnv, maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 /** Makes `count` commits in a fresh working copy and pushes them to `target` (a path or URL). */
