@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
 import { DeletedEntry, VcsService, listDeletedEntries } from '@grove/vcs';
 import { RepoScanResult } from '@grove/shared';
 import { DataSource } from 'typeorm';
@@ -9,8 +10,11 @@ import { ScanProgress, RepoScanService } from '../repos/repo-scan.service';
 import { User } from '../users/user.entity';
 
 /** Runs `work` inside the application (services, database, VCS) without an HTTP server. */
-async function withApplication<T>(config: GroveConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+export async function withApplication<T>(
+  config: GroveConfig,
+  work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+  logger: Logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+): Promise<T> {
   // No SSH listener for one-off commands.
   const quiet: GroveConfig = { ...config, ssh: { ...config.ssh, enabled: false } };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(quiet, logger), { logger: false, abortOnError: false });

@@ -1,8 +1,7 @@
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
 import pino from 'pino';
 import type { GroveConfig } from '../config/config';
+import { withApplication } from '../maintenance/maintenance';
 import { writeAuthorizedKeys, type AuthorizedKeysTarget } from '../users/authorized-keys-file';
 import { UserSshKey } from '../users/user-ssh-key.entity';
 import { User } from '../users/user.entity';
@@ -11,17 +10,9 @@ import { SshCommandService, type SshIo } from './ssh-command.service';
 
 export { AUTHORIZED_KEYS_HEADER } from '../users/authorized-keys-file';
 
-/** The application without HTTP or SSH listeners (the command line runs inside sshd's session). */
-async function withContext<T>(config: GroveConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  // stdout may be the VCS protocol stream: logs go to stderr.
-  const logger = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, base: { service: 'grove' } }, pino.destination(2));
-  const quiet: GroveConfig = { ...config, ssh: { ...config.ssh, enabled: false } };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(quiet, logger), { logger: false, abortOnError: false });
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-  }
+/** The application without listeners, logging to stderr: stdout may be the VCS protocol stream (sshd's session). */
+function withContext<T>(config: GroveConfig, work: Parameters<typeof withApplication<T>>[1]): Promise<T> {
+  return withApplication(config, work, pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, base: { service: 'grove' } }, pino.destination(2)));
 }
 
 /**
