@@ -4,8 +4,9 @@ import { VcsService, type VcsChildProcess } from '@grove/vcs';
 import { DataSource } from 'typeorm';
 import { UserSshKey } from '../users/user-ssh-key.entity';
 import { User } from '../users/user.entity';
+import { offersChangesets, parseHgSshCommands, HgSshReplySkipper } from './hg-ssh-wire';
 import { PushJournalService } from './push-journal.service';
-import { VcsAccessService } from './vcs-access.service';
+import { EMPTY_HG_REPO, VcsAccessService } from './vcs-access.service';
 
 /** An SSH exec request Grove serves, parsed with strict patterns (never a shell). */
 export type SshCommand = { vcs: 'git'; service: 'git-upload-pack' | 'git-receive-pack'; repoRef: string } | { vcs: 'hg'; repoRef: string };
@@ -18,6 +19,9 @@ export interface SshIo {
   /** aborts the child when the session goes away */
   signal?: AbortSignal;
 }
+
+/** What an hg push asks before its `unbundle`, answered from the empty repository. */
+const HG_PUSH_DISCOVERY = new Set(['hello', 'between', 'protocaps', 'capabilities', 'batch', 'known', 'heads', 'branchmap', 'listkeys']);
 
 const NAME = String.raw`'?\/?([^'\s\\;&|$\`<>]+?)\/?'?`;
 const GIT_COMMAND = new RegExp(String.raw`^git[ -](upload-pack|receive-pack) ${NAME}$`);
@@ -62,6 +66,7 @@ export class SshCommandService {
     if (!parsed) return fail(io, 'Grove serves only git-upload-pack, git-receive-pack and hg -R REPO serve --stdio');
     const action = parsed.vcs === 'git' ? (parsed.service === 'git-receive-pack' ? 'push' : 'pull') : 'any';
     const access = await this.access.authorizeSsh({ vcs: parsed.vcs, repoRef: parsed.repoRef, action, user: who.user, ip: who.ip });
+    if (access.ok === 'empty-hg') return this.hgPushToCreate(parsed.repoRef, who, io);
     if (!access.ok) return fail(io, access.status === 404 && !access.message.startsWith('Access') ? `Access to '${parsed.repoRef}' denied` : access.message);
     const ctx = { repo: access.repo, user: who.user, ip: who.ip, channel: 'ssh' as const, created: access.created };
     if (parsed.vcs === 'git') {
@@ -80,18 +85,91 @@ export class SshCommandService {
     }
     return this.journal.push({ ...ctx, pullIfUnchanged: true }, async () => pipe(await start(), io));
   }
+
+  /**
+   * hg push-to-create. hg's SSH session says nothing of push or pull when it starts, so it begins
+   * on the hidden empty repository, the client's commands read (hg-ssh-wire) and passed on one by
+   * one while they are what a push asks first (a `batch`/`known` must offer changesets, so a clone
+   * stops at once). Only an `unbundle` proves a push (a pull into a non-empty repository asks the
+   * same): then the repository is created as HTTP does, and a server on it gets the whole input
+   * again, its replies to what the client was already answered dropped. Anything else, or the end
+   * of the input first, is "not found" and creates nothing.
+   */
+  private async hgPushToCreate(repoRef: string, who: { user: User; ip: string }, io: SshIo): Promise<number> {
+    const probe = await this.vcs.hgSsh(EMPTY_HG_REPO, { readOnly: true, signal: io.signal });
+    (probe.stdin as NodeJS.WritableStream & { on(e: 'error', f: () => void): void }).on('error', () => undefined);
+    probe.stdout.pipe(io.stdout, { end: false });
+    probe.stderr.resume();
+    const decision = await new Promise<{ input: Buffer; answered: number } | null>((resolve) => {
+      let input = Buffer.alloc(0);
+      let next = 0;
+      let answered = 0;
+      const finish = (push: boolean) => {
+        io.stdin.removeListener('data', onData);
+        io.stdin.removeListener('end', onEnd);
+        io.signal?.removeEventListener('abort', onEnd);
+        io.stdin.pause();
+        resolve(push ? { input, answered } : null);
+      };
+      const onData = (chunk: Buffer | string) => {
+        input = Buffer.concat([input, typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk]);
+        const parsed = parseHgSshCommands(input, next);
+        for (const command of parsed.commands) {
+          if (command.name === 'unbundle') return finish(true);
+          const offers = command.name !== 'batch' && command.name !== 'known' ? true : offersChangesets(command);
+          if (!HG_PUSH_DISCOVERY.has(command.name) || !offers) return finish(false);
+          probe.stdin.write(input.subarray(command.start, command.end));
+          answered++;
+        }
+        if ('error' in parsed) return finish(false);
+        next = parsed.next;
+      };
+      const onEnd = () => finish(false);
+      io.stdin.on('data', onData);
+      io.stdin.once('end', onEnd);
+      io.signal?.addEventListener('abort', onEnd);
+    });
+    // Every reply of the empty repository reaches the client before the real server's output.
+    probe.stdin.end();
+    await probe.exited;
+    await Promise.all([ended(probe.stdout), ended(probe.stderr)]);
+    probe.stdout.unpipe(io.stdout);
+    if (!decision) return fail(io, `abort: repository ${repoRef.replace(/^\/+|\/+$/g, '')} not found`, 255);
+    let access = await this.access.authorizeSsh({ vcs: 'hg', repoRef, action: 'push', user: who.user, ip: who.ip });
+    // Someone else created it meanwhile: push to it only with the usual write permission.
+    if (access.ok === true && !access.created) access = await this.access.authorizeSsh({ vcs: 'hg', repoRef, action: 'push', user: who.user, ip: who.ip });
+    if (access.ok !== true) return fail(io, access.ok === false ? access.message : `abort: repository ${repoRef} not found`, 255);
+    const repo = access.repo;
+    const ctx = { repo, user: who.user, ip: who.ip, channel: 'ssh' as const, created: access.created, pullIfUnchanged: true };
+    return this.journal.push(ctx, async () =>
+      pipe(await this.vcs.hgSsh(repo.name, { readOnly: false, signal: io.signal }), io, { replay: decision.input, skipReplies: decision.answered }),
+    );
+  }
 }
 
-function fail(io: SshIo, message: string): number {
+function fail(io: SshIo, message: string, code = 1): number {
   io.stderr.write(`${message}\n`);
-  return 1;
+  return code;
 }
 
-/** Wires a serving process to the session; resolves with its exit status once its output is through. */
-async function pipe(child: VcsChildProcess, io: SshIo): Promise<number> {
+/**
+ * Wires a serving process to the session; resolves with its exit status once its output is through.
+ * `replay`: input already read from the session, given first; `skipReplies`: replies not forwarded.
+ */
+async function pipe(child: VcsChildProcess, io: SshIo, options: { replay?: Buffer; skipReplies?: number } = {}): Promise<number> {
   (child.stdin as NodeJS.WritableStream & { on(e: 'error', f: () => void): void }).on('error', () => undefined);
+  if (options.replay) child.stdin.write(options.replay);
   io.stdin.pipe(child.stdin);
-  child.stdout.pipe(io.stdout, { end: false });
+  if (options.skipReplies) {
+    const skipper = new HgSshReplySkipper(options.skipReplies);
+    child.stdout.on('data', (chunk: Buffer) => {
+      const out = skipper.feed(chunk);
+      if (out.length > 0 && !io.stdout.write(out)) {
+        child.stdout.pause();
+        io.stdout.once('drain', () => child.stdout.resume());
+      }
+    });
+  } else child.stdout.pipe(io.stdout, { end: false });
   child.stderr.pipe(io.stderr, { end: false });
   const { code } = await child.exited;
   await Promise.all([ended(child.stdout), ended(child.stderr)]);

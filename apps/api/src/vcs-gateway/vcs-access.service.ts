@@ -83,10 +83,7 @@ export class VcsAccessService {
       if (!user) return { ok: false, status: 401, message: 'Invalid credentials' };
       if (!(await this.ipAllowed(user, input.ip))) return { ok: false, status: 403, message: `Access from your IP address (${input.ip}) is not allowed` };
       if (input.action === 'push') return this.pushToCreate(user, input.ip, input.repoRef, input.vcs);
-      if (input.vcs === 'hg' && input.pushDiscovery && (await this.mayPushCreate(user, input.repoRef))) {
-        if ((await this.vcs.detectType(EMPTY_HG_REPO)) !== 'hg') await this.vcs.init(EMPTY_HG_REPO, 'hg').catch(() => undefined);
-        return { ok: 'empty-hg', user };
-      }
+      if (input.vcs === 'hg' && input.pushDiscovery) return this.emptyHgIfMayCreate(user, input.repoRef);
       return notFound(input.repoRef);
     }
     const anonymous = await this.auth.identifyAnonymous(input.ip);
@@ -106,20 +103,25 @@ export class VcsAccessService {
     return { ok: false, status: decision.status, message: refusalMessage(decision.status, repo.name, ipRefused, input.ip) };
   }
 
-  /** SSH: the key already identified `user`. No anonymous access; read-only users may only pull. */
+  /**
+   * SSH: the key already identified `user`. No anonymous access; read-only users may only pull.
+   * An hg session (`any`) on a missing path the user may push-create gets `empty-hg`: the session
+   * reads the client's commands to tell a push from a pull, then asks again with `push`.
+   */
   async authorizeSsh(input: {
     vcs: 'git' | 'hg';
     repoRef: string;
     action: VcsAction | 'any';
     user: User;
     ip: string;
-  }): Promise<(Extract<VcsAccess, { ok: true }> & { mayPush?: boolean }) | Extract<VcsAccess, { ok: false }>> {
+  }): Promise<(Extract<VcsAccess, { ok: true }> & { mayPush?: boolean }) | Exclude<VcsAccess, { ok: true }>> {
     const { user } = input;
     if (!user.active || user.isDefaultUser) return { ok: false, status: 401, message: 'Your account is disabled' };
     if (!(await this.ipAllowed(user, input.ip))) return { ok: false, status: 403, message: `Access from your IP address (${input.ip}) is not allowed` };
     const repo = await this.findServable(input.repoRef, input.vcs);
     if (!repo) {
       if (input.action === 'push') return this.pushToCreate(user, input.ip, input.repoRef, input.vcs);
+      if (input.vcs === 'hg' && input.action === 'any') return this.emptyHgIfMayCreate(user, input.repoRef);
       return notFound(input.repoRef);
     }
     const access = sshAccessFor(await this.permissionOf(user, repo));
@@ -187,6 +189,13 @@ export class VcsAccessService {
       if (err instanceof DomainError && err.code === ErrorCode.Forbidden) return false;
       throw err;
     }
+  }
+
+  /** `empty-hg` (creating that repository once) when push-to-create could make `ref` for this user. */
+  private async emptyHgIfMayCreate(user: User, ref: string): Promise<Extract<VcsAccess, { ok: 'empty-hg' | false }>> {
+    if (!(await this.mayPushCreate(user, ref))) return notFound(ref);
+    if ((await this.vcs.detectType(EMPTY_HG_REPO)) !== 'hg') await this.vcs.init(EMPTY_HG_REPO, 'hg').catch(() => undefined);
+    return { ok: 'empty-hg', user };
   }
 
   /**
