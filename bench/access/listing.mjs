@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { mulberry32 } from '../lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const api = require('@grove/api');
@@ -17,17 +18,7 @@ const REQUESTS = requestsFlag > 0 ? Number(process.argv[requestsFlag + 1]) : 200
 if (!Number.isInteger(REQUESTS) || REQUESTS < 1) throw new Error('--requests needs a positive whole number');
 const COUNTS = { repos: 10_000, users: 1_000, userGroups: 200, repoGroups: 500 };
 
-// Deterministic pseudo-random numbers (mulberry32), so runs are comparable.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(42);
+const random = mulberry32(42);
 const pick = (n) => Math.floor(random() * n);
 
 async function main() {

@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const requireFromApi = createRequire(resolve(here, '..', '..', 'apps', 'api', 'package.json'));
@@ -29,17 +30,6 @@ const REPOS = (process.env.REPOS ?? 'fixture-git,fixture-hg,bench-git,bench-hg')
 const ADMIN_KEY = 'c'.repeat(24) + '0123456789abcdef';
 const SEED = 20240611;
 
-/** mulberry32, fixed seed: the same page sequence every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Nearest-rank percentile. */
 const percentile = (xs, p) => {
@@ -99,7 +89,7 @@ async function main() {
     const rows = [];
     for (const name of REPOS) {
       const r = (rest) => `/api/v1/repos/${encodeURIComponent(name)}/${rest}`;
-      const random = rng(SEED);
+      const random = mulberry32(SEED);
       const first = (await get(baseUrl, r('changelog?size=100'))).body;
       const pages = Math.ceil(first.total / 100);
       rows.push(await measure(name, `changelog page 1 of 100 with graph (${first.total} changesets)`, () => get(baseUrl, r('changelog?size=100'))));

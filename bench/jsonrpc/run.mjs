@@ -17,6 +17,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The benchmark measures the built server, exactly what `grove serve` runs (build it first).
@@ -31,17 +32,6 @@ const GROUPS = 100;
 const VCS_DATA = resolve(here, '..', '.data', 'repos');
 const ADMIN_KEY = 'b'.repeat(24) + '0123456789abcdef';
 
-/** mulberry32, fixed seed: the same installation every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -76,7 +66,7 @@ async function seed(config) {
     const adminId = await userId('admin');
     const defaultId = await userId('default');
     const now = new Date();
-    const random = rng(20240611);
+    const random = mulberry32(20240611);
 
     const [readerId] = await insert('users', [
       { username: 'reader', password: '', active: true, admin: false, firstname: 'Re', lastname: 'Ader', email: 'reader@example.com', apiKey: 'r'.repeat(24) + '0123456789abcdef', externType: 'internal', createdOn: now },

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../lib/random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = resolve(here, '..', '.data');
@@ -19,18 +20,7 @@ const FIXTURES = resolve(here, '..', '..', '..', 'shared', 'fixtures');
 const COMMITS = Number(process.env.COMMITS ?? 20_000);
 const SEED = 20240611;
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(SEED);
+const random = mulberry32(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const WORDS = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega repo commit branch merge file tree blob diff patch change'.split(' ');
 const line = () => Array.from({ length: 4 + Math.floor(random() * 8) }, () => pick(WORDS)).join(' ');
