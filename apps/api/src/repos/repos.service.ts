@@ -42,7 +42,7 @@ import { RepoGroup } from '../repo-groups/repo-group.entity';
 import { SettingsService } from '../settings/settings.service';
 import { UserGroup } from '../user-groups/user-group.entity';
 import { UserFollowing } from '../users/user-following.entity';
-import { User } from '../users/user.entity';
+import { DEFAULT_USERNAME, User } from '../users/user.entity';
 import { checkCloneUri } from './clone-uri-policy';
 import { loadInOrder, toRepoListItems } from './repo-list-items';
 import { parseTip } from './repo-tip';
@@ -469,11 +469,7 @@ export class ReposService {
     const repo = await this.find(ref);
     await this.permissions.requireRepository(actor.user, repo, 'admin');
     await this.dataSource.transaction(async (m) => {
-      const userId = await this.grants.defaultUserId(m);
-      const existing = await m.findOne(UserFollowing, { where: { userId, followsRepositoryId: repo.id } });
-      if (on === !!existing) return;
-      if (on) await m.insert(UserFollowing, { userId, followsRepositoryId: repo.id, followsUserId: null, followsFrom: new Date() });
-      else await m.delete(UserFollowing, { id: existing!.id });
+      await this.setFollowing(m, await this.grants.defaultUserId(m), repo.id, on);
     });
   }
 
@@ -481,14 +477,19 @@ export class ReposService {
     if (actor.user.isDefaultUser) throw new DomainError(ErrorCode.Unauthenticated, 'You need to sign in to follow repositories');
     const repo = await this.find(ref);
     await this.permissions.requireRepository(actor.user, repo, 'read');
-    const m = this.dataSource.manager;
-    const existing = await m.findOne(UserFollowing, { where: { userId: actor.user.id, followsRepositoryId: repo.id } });
-    if (follow === !!existing) return;
     await this.dataSource.transaction(async (tx) => {
-      if (follow) await tx.insert(UserFollowing, { userId: actor.user.id, followsRepositoryId: repo.id, followsUserId: null, followsFrom: new Date() });
-      else await tx.delete(UserFollowing, { id: existing!.id });
+      if (!(await this.setFollowing(tx, actor.user.id, repo.id, follow))) return;
       await this.journal.record({ user: actor.user, action: follow ? 'started_following_repo' : 'stopped_following_repo', repository: repo, ip: actor.ip }, tx);
     });
+  }
+
+  /** Makes `userId` follow `repositoryId` or stop; false when that was already so. */
+  private async setFollowing(m: EntityManager, userId: number, repositoryId: number, on: boolean): Promise<boolean> {
+    const existing = await m.findOne(UserFollowing, { where: { userId, followsRepositoryId: repositoryId } });
+    if (on === !!existing) return false;
+    if (on) await m.insert(UserFollowing, { userId, followsRepositoryId: repositoryId, followsUserId: null, followsFrom: new Date() });
+    else await m.delete(UserFollowing, { id: existing!.id });
+    return true;
   }
 
   // --- extra fields ---------------------------------------------------------------------------
@@ -703,7 +704,11 @@ export class ReposService {
       m.count(Repository, { where: { forkId: repo.id } }),
       viewer.isDefaultUser ? 0 : m.count(UserFollowing, { where: { followsRepositoryId: repo.id, userId: viewer.id } }),
       m.find(RepositoryField, { where: { repositoryId: repo.id }, order: { key: 'ASC' } }),
-      this.grants.defaultUserId(m).then((userId) => m.count(UserFollowing, { where: { followsRepositoryId: repo.id, userId } })),
+      m
+        .createQueryBuilder(UserFollowing, 'f')
+        .innerJoin(User, 'u', 'u.id = f.userId')
+        .where('f.followsRepositoryId = :id AND u.username = :default', { id: repo.id, default: DEFAULT_USERNAME })
+        .getCount(),
     ]);
     return {
       id: repo.id,
