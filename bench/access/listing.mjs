@@ -4,10 +4,8 @@
 //   pnpm nx run-many -t build --projects api && node bench/access/listing.mjs [--requests 200]
 // DATABASE_URL=postgres://… runs it on a fresh PostgreSQL database on that server.
 import { createRequire } from 'node:module';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { mulberry32 } from '../lib/random.mjs';
+import { tempInstallation } from '../lib/installation.mjs';
 
 const require = createRequire(import.meta.url);
 const api = require('@grove/api');
@@ -22,15 +20,7 @@ const random = mulberry32(42);
 const pick = (n) => Math.floor(random() * n);
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'grove-bench-access-'));
-  let database;
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/grove_bench_${Date.now()}`;
-    database = { type: 'postgres', url: url.toString() };
-  }
-  const base = api.loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: 'silent' });
-  const config = await api.prepareDataDir(database ? { ...base, database } : base);
+  const { config, remove } = await tempInstallation(api, pg.Client, 'grove-bench-access-');
   await api.setupInstallation(config, { admin: { username: 'admin', password: 'bench-pass', email: 'admin@example.com' }, reuse: true });
 
   const ds = await api.openDataSource(config.database);
@@ -125,16 +115,7 @@ async function main() {
   await measure('group page data `GET /api/v1/browse?group=grp7`', '/api/v1/browse?group=grp7');
   await measure('visible repositories, page of 100 `GET /api/v1/repos?access=read&size=100`', '/api/v1/repos?access=read&size=100');
   await app.close();
-  if (database) {
-    const admin = new URL(database.url);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  }
-  await rm(dataDir, { recursive: true, force: true });
+  await remove();
 }
 
 main().catch((error) => {

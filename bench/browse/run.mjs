@@ -8,15 +8,15 @@
 //   RUNS=41 REPOS=bench-git,bench-hg DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/browse/run.mjs
 //
 // Prints a Markdown table (p50/p95 of client-side wall time) and writes bench/results/browse-<db>.json.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../lib/random.mjs';
+import { tempInstallation } from '../lib/installation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const requireFromApi = createRequire(resolve(here, '..', '..', 'apps', 'api', 'package.json'));
@@ -66,14 +66,7 @@ async function main() {
   for (const name of REPOS) {
     if (!existsSync(join(VCS_DATA, name))) throw new Error(`${join(VCS_DATA, name)} is missing: run node bench/vcs/generate.mjs first`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'grove-bench-browse-'));
-  let database = { type: 'sqlite', path: join(dataDir, 'grove.sqlite') };
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/grove_bench_${randomBytes(5).toString('hex')}`;
-    database = { type: 'postgres', url: url.toString() };
-  }
-  const config = await api.prepareDataDir({ ...api.loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: 'silent', GROVE_PORT: '0' }), database });
+  const { dataDir, database, config, remove } = await tempInstallation(api, Client, 'grove-bench-browse-');
   let app;
   try {
     await api.setupInstallation(config, { admin: { username: 'admin', password: 'bench-password-1', email: 'admin@example.com', apiKey: ADMIN_KEY } });
@@ -132,15 +125,7 @@ async function main() {
     await writeFile(resolve(here, '..', 'results', `browse-${database.type}.json`), JSON.stringify({ machine, runs: RUNS, rows }, null, 2));
   } finally {
     await app?.close();
-    if (database.type === 'postgres') {
-      const admin = new URL(database.url);
-      admin.pathname = '/postgres';
-      const client = new Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${new URL(database.url).pathname.slice(1)}" WITH (FORCE)`);
-      await client.end();
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    await remove();
   }
 }
 

@@ -9,15 +9,15 @@
 //   RUNS=21 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/jsonrpc/run.mjs
 //
 // Prints a Markdown table and writes bench/results/jsonrpc.json.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../lib/random.mjs';
+import { tempInstallation } from '../lib/installation.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The benchmark measures the built server, exactly what `grove serve` runs (build it first).
@@ -141,14 +141,7 @@ async function main() {
   for (const type of ['git', 'hg']) {
     if (!existsSync(join(VCS_DATA, `bench-${type}`))) throw new Error(`${join(VCS_DATA, `bench-${type}`)} is missing: run node bench/vcs/generate.mjs first (branch vcs)`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'grove-bench-rpc-'));
-  let database = { type: 'sqlite', path: join(dataDir, 'grove.sqlite') };
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/grove_bench_${randomBytes(5).toString('hex')}`;
-    database = { type: 'postgres', url: url.toString() };
-  }
-  const config = await api.prepareDataDir({ ...api.loadConfig({ GROVE_DATA_DIR: dataDir, GROVE_LOG_LEVEL: 'silent', GROVE_PORT: '0' }), database });
+  const { dataDir, database, config, remove } = await tempInstallation(api, Client, 'grove-bench-rpc-');
   let app;
   try {
     console.error(`Setting up ${REPOSITORIES} repositories (${database.type})…`);
@@ -189,15 +182,7 @@ async function main() {
     await writeFile(resolve(here, '..', 'results', `jsonrpc-${database.type}.json`), JSON.stringify({ machine, runs: RUNS, repositories: REPOSITORIES, rows }, null, 2));
   } finally {
     await app?.close();
-    if (database.type === 'postgres') {
-      const admin = new URL(database.url);
-      admin.pathname = '/postgres';
-      const client = new Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${new URL(database.url).pathname.slice(1)}" WITH (FORCE)`);
-      await client.end();
-    }
-    await rm(dataDir, { recursive: true, force: true });
+    await remove();
   }
 }
 
