@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RepoStatistics, RepoStatisticsQuery } from '@grove/shared';
-import { VcsService, type StatisticsBatch } from '@grove/vcs';
+import { VcsService, type StatisticsBatch, type VcsRepository } from '@grove/vcs';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { PermissionsService } from '../permissions/permissions.service';
@@ -42,8 +42,9 @@ export class StatisticsService {
     const repo = await this.repos.find(ref);
     await this.permissions.requireRepository(actor.user, repo, 'read');
     if (!repo.enableStatistics) return { enabled: false, processed: 0, total: 0, days: [], range: null, authors: [], languages: [] };
-    const total = await (await this.vcs.open(repo.name)).countChangesets();
-    await this.advance(repo, total);
+    const vcs = await this.vcs.open(repo.name);
+    const total = await vcs.countChangesets();
+    await this.advance(repo, vcs, total);
     const row = await this.dataSource.manager.findOne(RepositoryStatistics, { where: { repositoryId: repo.id } });
     return present(row ? decode(row) : empty(), row?.statOnRevision ?? 0, total, query);
   }
@@ -55,20 +56,20 @@ export class StatisticsService {
     await this.dataSource.manager.delete(RepositoryStatistics, { repositoryId: repo.id });
   }
 
-  private async advance(repo: Repository, total: number): Promise<void> {
+  private async advance(repo: Repository, vcs: VcsRepository, total: number): Promise<void> {
     const pending = this.running.get(repo.id);
     if (pending) return pending;
-    const work = this.parseNextBatch(repo, total).finally(() => this.running.delete(repo.id));
+    const work = this.parseNextBatch(repo, vcs, total).finally(() => this.running.delete(repo.id));
     this.running.set(repo.id, work);
     return work;
   }
 
-  private async parseNextBatch(repo: Repository, total: number): Promise<void> {
+  private async parseNextBatch(repo: Repository, vcs: VcsRepository, total: number): Promise<void> {
     const m = this.dataSource.manager;
     const row = await m.findOne(RepositoryStatistics, { where: { repositoryId: repo.id } });
     const done = row?.statOnRevision ?? 0;
     if (done >= total) return;
-    const batch = await (await this.vcs.open(repo.name)).statistics(done, STATISTICS_BATCH);
+    const batch = await vcs.statistics(done, STATISTICS_BATCH);
     if (batch.toRevision < 0) return;
     const stored = merge(row ? decode(row) : empty(), batch);
     const values = {
