@@ -128,11 +128,23 @@ export class SshServerService implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
+/**
+ * A new ed25519 host key pair in OpenSSH format. ssh2's generator drops the leading zero byte of
+ * a public key that starts with one (about 1 key in 170), writing a key its own parser then
+ * rejects ("Malformed OpenSSH private key"); such a pair is drawn again.
+ */
+export function generateHostKey(): { private: string; public: string } {
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
+  }
+}
+
 /** Reads the host key, or generates an ed25519 key on first start (private to the owner). */
 export async function loadOrCreateHostKey(dataDir: string): Promise<string> {
   const file = path.join(dataDir, SSH_HOST_KEY_FILE);
   if (existsSync(file)) return readFile(file, 'utf8');
-  const pair = utils.generateKeyPairSync('ed25519');
+  const pair = generateHostKey();
   await writeFile(file, pair.private, { mode: 0o600, flag: 'wx' }).catch(async (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EEXIST') throw err; // another process of this site won the race
   });
