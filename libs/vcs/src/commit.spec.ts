@@ -114,6 +114,21 @@ describe.each(['git', 'hg'] as const)('%s commits', (type) => {
     expect(await repo.countChangesets()).toBe(3);
   });
 
+  if (type === 'git') {
+    test("a commit parked under a web commit's temporary ref is not history", async () => {
+      const before = await repo.countChangesets();
+      const parked = (await git(repo.path, 'commit-tree', '-m', 'in flight', 'HEAD^{tree}')).toString().trim();
+      await git(repo.path, 'update-ref', 'refs/grove-tmp/in-flight', parked);
+      try {
+        const fresh = await vcs.open(`commits/${type}`);
+        expect(await fresh.countChangesets()).toBe(before);
+        expect((await fresh.listChangesets({ limit: 1000 })).map((c) => c.rawId)).not.toContain(parked);
+      } finally {
+        await git(repo.path, 'update-ref', '-d', 'refs/grove-tmp/in-flight');
+      }
+    });
+  }
+
   test('compares and diffs across a fork', async () => {
     const fork = await vcs.fork(`commits/${type}`, `commits/${type}-fork`);
     const base = await repo.resolveRevision(type === 'git' ? 'master' : 'tip');

@@ -131,7 +131,9 @@ export class GitRepository extends VcsRepository {
         const [refsOut, headText, revList] = await Promise.all([
           this.run(['for-each-ref', '--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype) %(refname)'], shared),
           readFile(join(this.path, 'HEAD'), 'utf8').catch(() => ''),
-          this.run(['rev-list', '--all', '--date-order', '--reverse', '--parents', '--timestamp'], shared),
+          // A web commit in flight parks its commit under a temporary ref: not history (yet), and a
+          // losing commit's must never be numbered, whenever this runs.
+          this.run(['rev-list', `--exclude=${TEMPORARY_REFS}*`, '--all', '--date-order', '--reverse', '--parents', '--timestamp'], shared),
         ]);
         const state: GitState = {
           fingerprint,
@@ -807,7 +809,7 @@ export class GitRepository extends VcsRepository {
     const who = `${request.author.name} <${request.author.email}> ${date.timestamp} ${formatOffset(date.offset)}`;
     const message = Buffer.from(request.message, 'utf8');
     const chunks: Buffer[] = [];
-    const tmpRef = `refs/grove-tmp/${randomUUID()}`;
+    const tmpRef = `${TEMPORARY_REFS}${randomUUID()}`;
     chunks.push(Buffer.from(`commit ${tmpRef}\nmark :1\nauthor ${who}\ncommitter ${who}\ndata ${message.length}\n`), message, Buffer.from('\n'));
     if (parent) chunks.push(Buffer.from(`from ${parent}\n`));
 
@@ -897,6 +899,9 @@ export class GitRepository extends VcsRepository {
     return { fromRevision: from, toRevision: to, done, ...acc, languages };
   }
 }
+
+/** Where `commit()` keeps the new commit until the branch moves to it. */
+const TEMPORARY_REFS = 'refs/grove-tmp/';
 
 /** `:(literal)` pathspec magic so that `*`, `?` and `[` in names are not globs. */
 function literalPathspec(path: string): string {
